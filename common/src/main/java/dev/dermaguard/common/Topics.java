@@ -1,0 +1,28 @@
+package dev.dermaguard.common;
+
+import java.util.List;
+
+/** Kafka topic names of the public contract (DESIGN.md, "Events"). */
+public final class Topics {
+
+    public static final String EVENTS = "microneedling.events";
+    public static final String RISK_ASSESSMENTS = "microneedling.risk-assessments";
+    public static final String ALERTS = "microneedling.alerts";
+    /** Clinic topics are this prefix plus the clinic id; notify-service creates them on first consent. */
+    public static final String CLINIC_ALERTS_PREFIX = ALERTS + ".clinic.";
+
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    /** The topics that exist before any event flows: created up front by the local stack and by operators. */
+    public static final List<String> ALL = List.of(
+            EVENTS, EVENTS + DLQ_SUFFIX,
+            RISK_ASSESSMENTS, RISK_ASSESSMENTS + DLQ_SUFFIX,
+            ALERTS);
+
+    private Topics() {
+    }
+
+    public static String clinicAlerts(String clinicId) {
+        return CLINIC_ALERTS_PREFIX + clinicId;
+    }
+}

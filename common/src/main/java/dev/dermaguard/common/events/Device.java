@@ -1,0 +1,5 @@
+package dev.dermaguard.common.events;
+
+public enum Device {
+    ROLLER, PEN, STAMP
+}

@@ -1,0 +1,13 @@
+package dev.dermaguard.common.events;
+
+import java.time.Instant;
+
+/** One finding of one rule; {@code nextSafeSessionAt} is set where waiting resolves it. */
+public record Risk(
+        RuleName rule,
+        Severity severity,
+        String summary,
+        String detail,
+        Evidence evidence,
+        Instant nextSafeSessionAt) {
+}

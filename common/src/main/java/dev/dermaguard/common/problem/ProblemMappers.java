@@ -1,0 +1,160 @@
+package dev.dermaguard.common.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a client can cause becomes a 4xx problem naming what to fix; anything else is a bare 500
+ * without a stack trace. Messages never repeat the rejected value: it may be health data.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(jsonPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.invalid("The request has " + errors.size() + " invalid field(s)", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return fieldProblem(e, "unknown field; the accepted fields are "
+                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+    }
+
+    @ServerExceptionMapper
+    public Response badValue(InvalidFormatException e) {
+        Class<?> target = e.getTargetType();
+        String expected = target != null && target.isEnum()
+                ? "one of " + Stream.of(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
+                : "a valid " + describe(target);
+        return fieldProblem(e, "must be " + expected);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return fieldProblem(e, e.getTargetType() == null
+                ? "has the wrong JSON type"
+                : "must be " + describe(e.getTargetType()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return Problem.invalid("Malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        return e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? fieldProblem(mapping, "is not acceptable")
+                : Problem.invalid("The body is not acceptable JSON for this endpoint", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.errorf("Request failed with %d: %s", status.getStatusCode(), e.getClass().getName());
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 406 -> "This resource answers with application/json only";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send the body as application/json";
+            default -> status.getReasonPhrase();
+        };
+        Response.ResponseBuilder response = Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        // Class only: messages of lower layers can quote request data.
+        LOG.errorf("Unexpected %s while serving a request", e.getClass().getName());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side").toResponse();
+    }
+
+    private static Response fieldProblem(JsonMappingException e, String message) {
+        String field = jsonPath(e.getPath());
+        return Problem.invalid("The field " + field + " " + message,
+                List.of(new Problem.FieldError(field, message))).toResponse();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "(body)" : out.toString();
+    }
+
+    /** {@code create.body.needleDepthMm} to {@code needleDepthMm}; {@code batch.body[3].area} to {@code [3].area}. */
+    static String jsonPath(ConstraintViolation<?> violation) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                out.append(out.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return out.isEmpty() ? "(body)" : out.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "OffsetDateTime", "Instant" -> "ISO-8601 date-time with an offset, like 2026-11-20T21:00:00Z";
+            case "BigDecimal", "Double", "double" -> "number";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type)
+                    ? "JSON array" : "JSON object";
+        };
+    }
+}
