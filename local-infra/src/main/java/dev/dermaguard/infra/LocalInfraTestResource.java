@@ -1,0 +1,75 @@
+package dev.dermaguard.infra;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.dermaguard.common.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real Kafka and PostgreSQL for a {@code @QuarkusTest}, shared by every test class of the JVM: the first start
+ * brings them up (Kafka on a free port, with {@link Topics#ALL}), a shutdown hook stops them when the JVM ends.
+ * Init argument {@code database}: a database to create, whose datasource configuration is returned as well.
+ * <p>
+ * Honours {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DERMAGUARD_PG_*} like {@link Infrastructure}.
+ */
+public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "database";
+
+    /** Where the first start publishes how to reach it, for copies of this class in other class loaders. */
+    private static final String PUBLISHED = "dermaguard.local-infra.";
+
+    /** Under target/, so kafka.log and postgres.log are still there to read after a failed build. */
+    private static final Path WORK_DIR = Path.of("target", "local-infra-" + ProcessHandle.current().pid());
+
+    private static Infrastructure shared;
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get(DATABASE);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = shared();
+        Map<String, String> config = new HashMap<>(infrastructure.kafkaConfig());
+        if (database != null) {
+            config.putAll(infrastructure.datasourceConfig(database));
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Other test classes still use the infrastructure: the shutdown hook stops it with the JVM.
+    }
+
+    /**
+     * One infrastructure per JVM. Quarkus loads the application, this class with it, once per test profile, so a
+     * static field alone would start one per class loader; system properties are shared by all of them.
+     */
+    private static synchronized Infrastructure shared() {
+        if (shared == null) {
+            Map<String, String> published = published();
+            boolean first = published.isEmpty();
+            shared = Infrastructure.start(first ? System.getenv() : published, 0, WORK_DIR, Infrastructure.PARTITIONS, Topics.ALL);
+            if (first) {
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "dermaguard-local-infra-stop"));
+                shared.coordinates().forEach((name, value) -> System.setProperty(PUBLISHED + name, value));
+            }
+        }
+        return shared;
+    }
+
+    private static Map<String, String> published() {
+        Map<String, String> published = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(PUBLISHED))
+                .forEach(name -> published.put(name.substring(PUBLISHED.length()), System.getProperty(name)));
+        return published;
+    }
+}

@@ -1,0 +1,320 @@
+package dev.dermaguard.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
+
+import dev.dermaguard.common.Topics;
+
+/**
+ * All of DermaGuard on one machine: Kafka, PostgreSQL and the three services, each service from its packaged jar
+ * in a JVM of its own. What run-local.sh runs ({@link #main}) and what the end-to-end tests start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String INTAKE_SERVICE = "intake-service";
+    public static final String RISK_SERVICE = "risk-service";
+    public static final String NOTIFY_SERVICE = "notify-service";
+
+    /**
+     * @param root the repository, where each service's {@code target/quarkus-app/quarkus-run.jar} is
+     * @param kafkaPort and the HTTP ports: 0 for any free port
+     * @param workDir Kafka's and PostgreSQL's state and every log
+     */
+    public record Options(Path root, int kafkaPort, int intakePort, int riskPort, int notifyPort, Path workDir) {
+
+        /** What run-local.sh uses: the well-known ports, state and logs under {@code <root>/.dermaguard}. */
+        public static Options defaults(Path root) {
+            return new Options(root, 9092, 8080, 8081, 8082, root.resolve(".dermaguard"));
+        }
+
+        /** What tests use: every port free, so runs never clash. */
+        public static Options freePorts(Path root, Path workDir) {
+            return new Options(root, 0, 0, 0, 0, workDir);
+        }
+
+        /** These options with the ports KAFKA_PORT, INTAKE_PORT, RISK_PORT and NOTIFY_PORT set. */
+        public Options withPortsFrom(Map<String, String> environment) {
+            return new Options(root,
+                    port(environment, KAFKA_PORT, kafkaPort),
+                    port(environment, INTAKE_PORT, intakePort),
+                    port(environment, RISK_PORT, riskPort),
+                    port(environment, NOTIFY_PORT, notifyPort),
+                    workDir);
+        }
+
+        private static int port(Map<String, String> environment, String variable, int otherwise) {
+            String value = environment.get(variable);
+            return value == null ? otherwise : Ports.parse(variable, value);
+        }
+    }
+
+    private static final String KAFKA_PORT = "KAFKA_PORT";
+    private static final String INTAKE_PORT = "INTAKE_PORT";
+    private static final String RISK_PORT = "RISK_PORT";
+    private static final String NOTIFY_PORT = "NOTIFY_PORT";
+
+    /** A service, its port in the options and the variable that sets it, and its database (null: it has none). */
+    private record Definition(String name, ToIntFunction<Options> port, String portVariable, String database) {
+    }
+
+    private static final List<Definition> SERVICES = List.of(
+            new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null),
+            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk"),
+            new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify"));
+
+    private final Path workDir;
+    private final Infrastructure infrastructure;
+    private final Map<String, Service> services;
+    private boolean closed;
+
+    private LocalStack(Path workDir, Infrastructure infrastructure, Map<String, Service> services) {
+        this.workDir = workDir;
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    /**
+     * Starts everything and returns once every service is ready; on any failure stops what it started and throws,
+     * naming what failed. Honours {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DERMAGUARD_PG_*}.
+     */
+    public static LocalStack start(Options options) {
+        Map<String, String> environment = System.getenv();
+        requireFreePorts(options, environment);
+        requireBuilt(options.root());
+        Path workDir = options.workDir().toAbsolutePath();
+        Path logs = workDir.resolve("logs");
+        WorkFiles.delete(logs);
+        WorkFiles.createDirectories(logs);
+
+        Infrastructure infrastructure =
+                Infrastructure.start(environment, options.kafkaPort(), workDir, Infrastructure.PARTITIONS, Topics.ALL);
+        LocalStack stack;
+        try {
+            stack = new LocalStack(workDir, infrastructure, services(options, infrastructure, logs));
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        try {
+            // All at once: each takes seconds to boot, mostly waiting.
+            stack.services.values().forEach(Service::start);
+            awaitReady(List.copyOf(stack.services.values()));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public String intakeUrl() {
+        return service(INTAKE_SERVICE).url();
+    }
+
+    public String riskUrl() {
+        return service(RISK_SERVICE).url();
+    }
+
+    public String notifyUrl() {
+        return service(NOTIFY_SERVICE).url();
+    }
+
+    public String bootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
+    /**
+     * Stops one service: a clean shutdown, or with {@code kill} SIGKILL, as a crash would end it.
+     *
+     * @param name {@link #INTAKE_SERVICE}, {@link #RISK_SERVICE} or {@link #NOTIFY_SERVICE}
+     */
+    public void stopService(String name, boolean kill) {
+        service(name).stop(kill);
+    }
+
+    /** Starts a stopped service again, on the same port, and returns once it is ready. */
+    public void startService(String name) {
+        Service service = service(name);
+        service.start();
+        awaitReady(List.of(service));
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            CompletableFuture.allOf(services.values().stream()
+                            .map(service -> CompletableFuture.runAsync(() -> service.stop(false)))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            infrastructure.close();
+        }
+    }
+
+    /** Starts the stack, prints how to use it, and keeps it up until Ctrl-C or SIGTERM. */
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.defaults(root(args)).withPortsFrom(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AtomicReference<LocalStack> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopEverything(running.get()), "dermaguard-stop"));
+        try {
+            running.set(start(options));
+        } catch (RuntimeException e) {
+            System.err.println("DermaGuard did not start: " + e.getMessage()
+                    + (e.getCause() == null ? "" : "\ncaused by: " + e.getCause()));
+            System.exit(1);
+        }
+        System.out.println(running.get().banner());
+        // Nothing left to do here: the shutdown hook stops everything when the JVM is told to end.
+        Thread.currentThread().join();
+    }
+
+    String banner() {
+        // In the text block a backslash at the end of a line joins it to the next: the curl is one line to paste.
+        String performedAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        return """
+
+                DermaGuard runs locally.
+                  intake-service  %s
+                  risk-service    %s
+                  notify-service  %s
+                  Kafka           %s
+                  logs            %s
+                                  %s
+                                  %s
+
+                Development API keys:
+                  local-app-key      app demo-app
+                  local-app2-key     app other-app
+                  local-clinic-key   clinic demo-clinic
+                  local-clinic2-key  clinic other-clinic
+
+                Post a session:
+                  curl -i -X POST %s/v1/sessions -H 'Content-Type: application/json' -H 'X-API-Key: local-app-key' \
+                -d '{"eventId":"%s","userId":"u-123","performedAt":"%s","area":"CHEEKS","needleDepthMm":0.5,"device":"ROLLER"}'
+
+                Ctrl-C stops everything.
+                """.formatted(intakeUrl(), riskUrl(), notifyUrl(), bootstrapServers(),
+                workDir.resolve("logs").resolve("<service>.log"), workDir.resolve("kafka/kafka.log"),
+                workDir.resolve("postgres/postgres.log"),
+                intakeUrl(), UUID.randomUUID(), performedAt);
+    }
+
+    private static void stopEverything(LocalStack stack) {
+        if (stack != null) {
+            stack.close();
+        }
+        // A start cut short by Ctrl-C may have launched a process that nothing owns yet.
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static Path root(String[] args) {
+        if (args.length == 0) {
+            return Path.of("").toAbsolutePath();
+        }
+        if (args.length == 2 && args[0].equals("--root")) {
+            return Path.of(args[1]).toAbsolutePath().normalize();
+        }
+        throw new IllegalArgumentException("usage: LocalStack [--root DIR]");
+    }
+
+    /** Checks every fixed port before anything starts, so a clash costs no time and names every port at once. */
+    private static void requireFreePorts(Options options, Map<String, String> environment) {
+        Map<Integer, String> fixed = new LinkedHashMap<>();
+        String externalKafka = environment.get(Infrastructure.KAFKA_BOOTSTRAP_SERVERS);
+        if (externalKafka == null || externalKafka.isBlank()) {
+            fixed.put(options.kafkaPort(), KAFKA_PORT);
+        }
+        SERVICES.forEach(definition -> fixed.put(definition.port().applyAsInt(options), definition.portVariable()));
+        List<String> problems = new ArrayList<>();
+        fixed.forEach((port, variable) -> {
+            if (port != 0 && !Ports.isFree(port)) {
+                problems.add("port " + port + " is in use: stop what uses it or set " + variable);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
+    private static void requireBuilt(Path root) {
+        List<String> missing = SERVICES.stream()
+                .map(definition -> jar(root, definition))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built: " + String.join(", ", missing)
+                    + "; run mvn -B -DskipTests install (or ./run-local.sh --rebuild) in " + root);
+        }
+    }
+
+    private static Path jar(Path root, Definition definition) {
+        return root.resolve(definition.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static Map<String, Service> services(Options options, Infrastructure infrastructure, Path logs) {
+        Map<String, Service> services = new LinkedHashMap<>();
+        for (Definition definition : SERVICES) {
+            int fixedPort = definition.port().applyAsInt(options);
+            int port = fixedPort == 0 ? Ports.free() : fixedPort;
+            services.put(definition.name(), new Service(definition.name(), jar(options.root(), definition), port,
+                    environment(infrastructure, definition, port), logs.resolve(definition.name() + ".log")));
+        }
+        return services;
+    }
+
+    private static Map<String, String> environment(Infrastructure infrastructure, Definition definition, int port) {
+        Map<String, String> config = new LinkedHashMap<>(infrastructure.kafkaConfig());
+        if (definition.database() != null) {
+            config.putAll(infrastructure.datasourceConfig(definition.database()));
+        }
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.profile", "local");
+        return Infrastructure.asEnvironment(config);
+    }
+
+    private static void awaitReady(List<Service> services) {
+        List<CompletableFuture<Void>> ready = services.stream().map(Service::ready).toList();
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<Void> service : ready) {
+            try {
+                service.join();
+            } catch (CompletionException e) {
+                failures.add(e.getCause().getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(String.join("\n\n", failures));
+        }
+    }
+
+    private Service service(String name) {
+        Service service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + "; there are " + services.keySet());
+        }
+        return service;
+    }
+}

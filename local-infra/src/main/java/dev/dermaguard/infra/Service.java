@@ -1,0 +1,106 @@
+package dev.dermaguard.infra;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One DermaGuard service running from its packaged jar in a JVM of its own. */
+final class Service {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private ChildProcess process;
+
+    Service(String name, Path jar, int port, Map<String, String> environment, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = environment;
+        this.log = log;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** Launches the JVM; {@link #ready()} tells when it serves. */
+    synchronized void start() {
+        if (process != null && !process.finished().isDone()) {
+            throw new IllegalStateException(name + " runs already");
+        }
+        process = ChildProcess.startJava(name, List.of("-Xmx384m", "-jar", jar.toString()), environment, log, line -> { });
+    }
+
+    /**
+     * Completes once the service answers 200 on /q/health/ready; fails, with the tail of its log, when it exits
+     * first or takes longer than 90 s.
+     */
+    synchronized CompletableFuture<Void> ready() {
+        return poll(process, Instant.now().plus(READY_TIMEOUT), new Stopwatch());
+    }
+
+    /** SIGTERM and a clean shutdown, or with {@code kill} SIGKILL, as a crash would end it. */
+    synchronized void stop(boolean kill) {
+        if (process == null) {
+            return;
+        }
+        if (kill) {
+            process.kill();
+        } else {
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    private CompletableFuture<Void> poll(ChildProcess running, Instant deadline, Stopwatch starting) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> error == null && response.statusCode() == 200)
+                .thenCompose(ready -> {
+                    if (ready) {
+                        LOG.info("{} ready at {} in {} ms", name, url(), starting.millis());
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (running.finished().isDone()) {
+                        return failure(running, "exited with code " + running.finished().join() + " before it was ready");
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        return failure(running, "did not answer 200 on /q/health/ready within " + READY_TIMEOUT.toSeconds() + " s");
+                    }
+                    return CompletableFuture.runAsync(() -> { },
+                                    CompletableFuture.delayedExecutor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS))
+                            .thenCompose(next -> poll(running, deadline, starting));
+                });
+    }
+
+    private CompletableFuture<Void> failure(ChildProcess running, String why) {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+                name + " " + why + "; last lines of " + log + ":\n" + running.logTail()));
+    }
+}

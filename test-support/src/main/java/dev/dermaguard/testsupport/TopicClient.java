@@ -1,0 +1,98 @@
+package dev.dermaguard.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A plain Kafka client, as a clinic or an operator would use one: writes records, and reads a whole topic from
+ * its beginning without a consumer group, so tests see every record a topic holds (duplicates included).
+ */
+public final class TopicClient implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final KafkaConsumer<String, String> consumer;
+
+    public TopicClient(String bootstrapServers) {
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        Properties consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+    }
+
+    public void send(String topic, String key, String value, Headers headers) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not write to " + topic, e.getCause());
+        }
+    }
+
+    /** Every record the topic holds now that matches, in partition and offset order. */
+    public synchronized List<ConsumerRecord<String, String>> read(String topic,
+            Predicate<ConsumerRecord<String, String>> matching) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (matching.test(r)) {
+                    found.add(r);
+                }
+            });
+        }
+        consumer.unsubscribe();
+        return found;
+    }
+
+    /** Waits (bounded) until the topic holds at least {@code count} matching records, and returns them all. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> matching, int count, Duration within) {
+        List<List<ConsumerRecord<String, String>>> last = new ArrayList<>(List.of(List.of()));
+        await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+            last.set(0, read(topic, matching));
+            return last.get(0).size() >= count;
+        });
+        return last.get(0);
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
