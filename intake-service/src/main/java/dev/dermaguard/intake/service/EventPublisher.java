@@ -1,0 +1,46 @@
+package dev.dermaguard.intake.service;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.intake.config.IntakeConfig;
+
+/** Publishes an event to {@code microneedling.events} and completes only when the broker acknowledged it. */
+@ApplicationScoped
+public class EventPublisher {
+
+    public static final String CHANNEL = "events-out";
+    static final String SOURCE = "/dermaguard/intake-service";
+
+    private final MutinyEmitter<String> emitter;
+    private final EventCodec codec;
+    private final IntakeConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, EventCodec codec, IntakeConfig config) {
+        this.emitter = emitter;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    public Uni<Void> publish(UUID eventId, String type, String appId, String userId, Object event) {
+        Message<String> message = Message.of(codec.write(event)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(RecordKeys.of(appId, userId))
+                .withHeaders(CloudEventHeaders.of(eventId, type, SOURCE, clock.instant()))
+                .build());
+        return emitter.sendMessage(message)
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .onFailure().transform(BrokerUnavailableException::new);
+    }
+}

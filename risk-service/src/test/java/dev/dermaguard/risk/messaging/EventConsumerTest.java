@@ -1,0 +1,181 @@
+package dev.dermaguard.risk.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import dev.dermaguard.common.Topics;
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.ConsentChanged;
+import dev.dermaguard.common.events.Device;
+import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.testsupport.TopicClient;
+
+/** risk-service against a real broker and PostgreSQL: records in on microneedling.events, assessments out. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+class EventConsumerTest {
+
+    private static final String APP = "test-app";
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPassword;
+    @Inject
+    EventCodec codec;
+
+    private TopicClient topics;
+    private final String user = "u-" + UUID.randomUUID();
+    private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void connect() {
+        topics = new TopicClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        topics.close();
+    }
+
+    @Test
+    void twoSessionsADayApartOnOneAreaAreAHealingGap() {
+        SessionLogged first = session(now.minusDays(1));
+        SessionLogged second = session(now);
+        publish(first);
+        publish(second);
+
+        ConsumerRecord<String, String> record = assessmentOf(second.eventId());
+        RiskAssessed assessed = codec.read(record.value(), RiskAssessed.class);
+
+        assertEquals(RecordKeys.of(APP, user), record.key());
+        assertEquals(EventTypes.RISK_ASSESSED, TopicClient.header(record, CloudEventHeaders.TYPE));
+        assertEquals(assessed.assessmentId().toString(), TopicClient.header(record, CloudEventHeaders.ID));
+        assertEquals("1", assessed.ruleSetVersion());
+        assertEquals(1, assessed.risks().size(), () -> "risks: " + assessed.risks());
+        assertEquals(RuleName.HEALING_GAP, assessed.risks().get(0).rule());
+        assertEquals(Severity.HIGH, assessed.risks().get(0).severity());
+        assertEquals(List.of(first.eventId(), second.eventId()), assessed.risks().get(0).evidence().eventIds());
+        assertTrue(codec.read(assessmentOf(first.eventId()).value(), RiskAssessed.class).risks().isEmpty());
+    }
+
+    @Test
+    void aRedeliveredSessionIsStoredAndAssessedOnce() throws SQLException {
+        SessionLogged session = session(now.minusDays(1));
+        for (int i = 0; i < 3; i++) {
+            publish(session);
+        }
+        // Records of one user are processed in order: once the next one is assessed, the copies are done.
+        SessionLogged sentinel = session(now);
+        publish(sentinel);
+        assessmentOf(sentinel.eventId());
+
+        assertEquals(1, assessmentsOf(session.eventId()).size());
+        assertEquals(2, storedSessionsOfUser());
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        UUID broken = UUID.randomUUID();
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), "{\"eventId\": \"" + broken + "\", \"area\": 7",
+                CloudEventHeaders.of(broken, EventTypes.SESSION_LOGGED, "/test", Instant.now()));
+        UUID unknown = UUID.randomUUID();
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), "{}",
+                CloudEventHeaders.of(unknown, "dermaguard.something.else.v1", "/test", Instant.now()));
+
+        List<ConsumerRecord<String, String>> dead = topics.awaitRecords(Topics.EVENTS + Topics.DLQ_SUFFIX,
+                r -> List.of(broken.toString(), unknown.toString()).contains(TopicClient.header(r, CloudEventHeaders.ID)),
+                2, WITHIN);
+        dead.forEach(r -> assertNotNull(TopicClient.header(r, "dead-letter-reason"), "a reason is recorded"));
+
+        SessionLogged next = session(now);
+        publish(next);
+        assessmentOf(next.eventId());
+    }
+
+    @Test
+    void consentEventsAreNotRiskServicesConcern() {
+        UUID consent = UUID.randomUUID();
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(new ConsentChanged(consent, APP, user,
+                "demo-clinic", true, now)), CloudEventHeaders.of(consent, EventTypes.CONSENT_CHANGED, "/test", Instant.now()));
+        SessionLogged sentinel = session(now);
+        publish(sentinel);
+        assessmentOf(sentinel.eventId());
+
+        assertTrue(assessmentsOf(consent).isEmpty());
+        assertTrue(topics.read(Topics.EVENTS + Topics.DLQ_SUFFIX,
+                r -> consent.toString().equals(TopicClient.header(r, CloudEventHeaders.ID))).isEmpty());
+    }
+
+    private SessionLogged session(OffsetDateTime at) {
+        return new SessionLogged(UUID.randomUUID(), APP, user, at, Area.CHEEKS, new BigDecimal("0.5"), Device.ROLLER,
+                null, null, null, null, null, null);
+    }
+
+    private void publish(SessionLogged session) {
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(session),
+                CloudEventHeaders.of(session.eventId(), EventTypes.SESSION_LOGGED, "/test", Instant.now()));
+    }
+
+    private ConsumerRecord<String, String> assessmentOf(UUID sourceEventId) {
+        return topics.awaitRecords(Topics.RISK_ASSESSMENTS, r -> r.value().contains(sourceEventId.toString())
+                && codec.read(r.value(), RiskAssessed.class).sourceEventId().equals(sourceEventId), 1, WITHIN).get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> assessmentsOf(UUID sourceEventId) {
+        return topics.read(Topics.RISK_ASSESSMENTS, r -> r.value().contains(sourceEventId.toString())
+                && codec.read(r.value(), RiskAssessed.class).sourceEventId().equals(sourceEventId));
+    }
+
+    private int storedSessionsOfUser() throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
+                PreparedStatement query = db.prepareStatement("select count(*) from needling_session where user_id = ?")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
