@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Device;
 import dev.dermaguard.common.events.Goal;
@@ -46,8 +47,14 @@ public record SessionRequest(
         @Min(1) @Schema(description = "How many times the device has been used, this session included.")
         Integer deviceUses,
         Boolean deviceDisinfected,
-        Goal goal) {
+        Goal goal) implements AppEvent {
 
+    @Override
+    public String type() {
+        return EventTypes.SESSION_LOGGED;
+    }
+
+    @Override
     public SessionLogged toEvent(String appId) {
         return new SessionLogged(eventId, appId, userId, performedAt, area, needleDepthMm, device, setting, skinType,
                 symptomsBefore, deviceUses, deviceDisinfected, goal);

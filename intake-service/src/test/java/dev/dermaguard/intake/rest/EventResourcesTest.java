@@ -28,10 +28,10 @@ import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.testsupport.TopicClient;
 
-/** POST /v1/sessions against a real broker: what is accepted is on the topic, what is not is a clear 4xx. */
+/** The event endpoints against a real broker: what is accepted is on the topic, what is not is a clear 4xx. */
 @QuarkusTest
 @QuarkusTestResource(LocalInfraTestResource.class)
-class SessionResourceTest {
+class EventResourcesTest {
 
     static final String APP_KEY = "local-app-key";
 
@@ -101,8 +101,55 @@ class SessionResourceTest {
                 .body("errors.field", hasItem("appId"));
     }
 
+    @Test
+    void aCheckInAndAConsentArePublishedWithTheirOwnTypes() {
+        UUID checkIn = UUID.randomUUID();
+        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+                .body("""
+                        {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"CHEEKS","symptoms":["REDNESS","PUS"]}
+                        """.formatted(checkIn, user, aMinuteAgo()))
+                .when().post("/v1/check-ins")
+                .then().statusCode(202).body("eventId", equalTo(checkIn.toString()));
+        UUID consent = UUID.randomUUID();
+        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+                .body("""
+                        {"eventId":"%s","userId":"%s","clinicId":"demo-clinic","granted":true,"changedAt":"%s"}
+                        """.formatted(consent, user, aMinuteAgo()))
+                .when().post("/v1/consents")
+                .then().statusCode(202).body("eventId", equalTo(consent.toString()));
+
+        assertEquals(EventTypes.CHECKIN_REPORTED, TopicClient.header(published(checkIn), CloudEventHeaders.TYPE));
+        assertEquals(EventTypes.CONSENT_CHANGED, TopicClient.header(published(consent), CloudEventHeaders.TYPE));
+        assertEquals("demo-app:" + user, published(consent).key());
+    }
+
+    @Test
+    void aCheckInThatNamesASymptomTwiceOrAConsentWithoutItsDecisionIsRejected() {
+        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+                .body("""
+                        {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"CHEEKS","symptoms":["PUS","PUS"]}
+                        """.formatted(UUID.randomUUID(), user, aMinuteAgo()))
+                .when().post("/v1/check-ins")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("symptoms"));
+        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+                .body("""
+                        {"eventId":"%s","userId":"%s","clinicId":"demo-clinic","changedAt":"%s"}
+                        """.formatted(UUID.randomUUID(), user, aMinuteAgo()))
+                .when().post("/v1/consents")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("granted"));
+    }
+
+    private ConsumerRecord<String, String> published(UUID eventId) {
+        return topics.read(Topics.EVENTS, r -> eventId.toString().equals(TopicClient.header(r, CloudEventHeaders.ID)))
+                .get(0);
+    }
+
+    private static OffsetDateTime aMinuteAgo() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
     private String session(UUID eventId, String depth) {
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime at = aMinuteAgo();
         return """
                 {"eventId":"%s","userId":"%s","performedAt":"%s","area":"CHEEKS","needleDepthMm":%s,"device":"ROLLER"}
                 """.formatted(eventId, user, at, depth);
