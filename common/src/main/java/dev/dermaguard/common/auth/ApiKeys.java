@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class ApiKeys {
 
-    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}:(app|clinic):[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{64}:(app|clinic|operator):[A-Za-z0-9._-]{1,64}");
 
     private record Entry(byte[] sha256, Caller caller) {
     }
@@ -50,7 +50,7 @@ public class ApiKeys {
         if (!ENTRY.matcher(entry).matches()) {
             // The entry itself is not echoed: it might be a raw key pasted by mistake.
             throw new IllegalArgumentException("dermaguard.auth.keys: an entry is not of the form "
-                    + "<sha256 hex>:<app|clinic>:<id> (lower-case hex, id of 1-64 [A-Za-z0-9._-])");
+                    + "<sha256 hex>:<app|clinic|operator>:<id> (lower-case hex, id of 1-64 [A-Za-z0-9._-])");
         }
         String[] parts = entry.split(":", 3);
         return new Entry(HexFormat.of().parseHex(parts[0]), new Caller(Role.parse(parts[1]), parts[2]));
