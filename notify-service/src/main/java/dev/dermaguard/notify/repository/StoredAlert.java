@@ -17,7 +17,10 @@ import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
 
-/** An alert as raised, with the time of the event that triggered it (cooldowns run on reported times). */
+/**
+ * An alert as raised, with the time of the event that triggered it (cooldowns run on reported times) and how
+ * often the rule fired on that area since, inside its cooldown.
+ */
 @Entity
 @Table(name = "alert")
 public class StoredAlert extends PanacheEntityBase {
@@ -52,7 +55,11 @@ public class StoredAlert extends PanacheEntityBase {
 
     public boolean escalated;
 
+    /** Firings folded into this alert, itself included. */
     public int occurrences;
+
+    @Column(name = "last_fired_at")
+    public Instant lastFiredAt;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -72,8 +79,17 @@ public class StoredAlert extends PanacheEntityBase {
         a.sourceEventAt = sourceEventAt.toInstant();
         a.escalated = alert.escalated();
         a.occurrences = alert.occurrences();
+        a.lastFiredAt = a.sourceEventAt;
         a.createdAt = alert.createdAt();
         a.payload = payload;
         return a;
+    }
+
+    /** A later firing inside the cooldown: counted here, nothing emitted. */
+    public void foldIn(Instant firedAt) {
+        occurrences++;
+        if (firedAt.isAfter(lastFiredAt)) {
+            lastFiredAt = firedAt;
+        }
     }
 }

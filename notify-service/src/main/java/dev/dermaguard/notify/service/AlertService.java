@@ -1,8 +1,14 @@
 package dev.dermaguard.notify.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,59 +19,138 @@ import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
+import dev.dermaguard.notify.audit.AuditLog;
+import dev.dermaguard.notify.policy.AlertPolicy;
+import dev.dermaguard.notify.policy.AlertPolicy.Decision;
+import dev.dermaguard.notify.policy.AlertPolicy.FoldInto;
+import dev.dermaguard.notify.policy.AlertPolicy.PriorAlert;
+import dev.dermaguard.notify.policy.AlertPolicy.Raise;
+import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.notify.repository.StoredAlert;
 import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.outbox.Outbox;
-import dev.dermaguard.notify.repository.StoredAlert;
 
 /**
- * Turns the risks of an assessment into alerts. The alert rows, their outgoing records and the consumed-event
- * entry are one transaction: a redelivered assessment raises nothing twice, and a crash loses nothing.
+ * Turns the risks of an assessment into alerts by {@link AlertPolicy}. Everything is one transaction: the
+ * consumed-event entry, the decision (taken under a lock per user, rule and area), the alert row, its deliveries
+ * to consenting clinics, their outgoing records and the audit entry. So a redelivered assessment, or two instances
+ * deciding at once, never emit twice, and a crash loses nothing.
  */
 @ApplicationScoped
 public class AlertService {
 
     private final ConsumedEvents consumed;
     private final Outbox outbox;
-    private final EventCodec codec;
     private final AlertTexts texts;
+    private final AlertPolicy policy;
+    private final ClinicDeliveries deliveries;
+    private final AuditLog audit;
+    private final KnownUsers users;
+    private final EventCodec codec;
     private final Clock clock = Clock.systemUTC();
 
-    public AlertService(ConsumedEvents consumed, Outbox outbox, EventCodec codec, AlertTexts texts) {
+    public AlertService(ConsumedEvents consumed, Outbox outbox, AlertTexts texts, AlertPolicy policy,
+            ClinicDeliveries deliveries, AuditLog audit, KnownUsers users, EventCodec codec) {
         this.consumed = consumed;
         this.outbox = outbox;
-        this.codec = codec;
         this.texts = texts;
+        this.policy = policy;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.users = users;
+        this.codec = codec;
     }
 
     public Uni<Void> handle(RiskAssessed assessment) {
         requireComplete(assessment);
-        List<Risk> alerting = assessment.risks().stream().filter(risk -> risk.severity().alerts()).toList();
+        List<Risk> firings = firingsOf(assessment);
         return Panache.withTransaction(() -> consumed.firstDelivery(assessment.assessmentId())
-                .flatMap(first -> first ? raiseAll(assessment, alerting) : Uni.createFrom().voidItem()));
+                .flatMap(first -> first ? decideAll(assessment, firings) : Uni.createFrom().voidItem()));
     }
 
-    private Uni<Void> raiseAll(RiskAssessed assessment, List<Risk> risks) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    /** The most severe finding of each alerting rule, in rule order: locks are always taken in one order. */
+    private static List<Risk> firingsOf(RiskAssessed assessment) {
+        BinaryOperator<Risk> moreSevere = (a, b) -> a.severity().compareTo(b.severity()) >= 0 ? a : b;
+        Map<String, Risk> strongest = assessment.risks().stream()
+                .filter(risk -> risk.severity().alerts())
+                .collect(Collectors.toMap(risk -> risk.rule().name(), risk -> risk, moreSevere));
+        return strongest.values().stream().sorted(Comparator.comparing(risk -> risk.rule().name())).toList();
+    }
+
+    private Uni<Void> decideAll(RiskAssessed assessment, List<Risk> firings) {
         // In sequence: one reactive session runs one statement at a time.
-        for (Risk risk : risks) {
-            chain = chain.flatMap(done -> raise(assessment, risk));
+        Uni<Void> chain = users.remember(assessment.appId(), assessment.userId());
+        for (Risk firing : firings) {
+            chain = chain.flatMap(done -> lock(assessment, firing));
+        }
+        for (Risk firing : firings) {
+            chain = chain.flatMap(done -> decide(assessment, firing));
         }
         return chain;
     }
 
-    private Uni<Void> raise(RiskAssessed assessment, Risk risk) {
-        AlertRaised alert = new AlertRaised(UUID.randomUUID(), assessment.appId(), assessment.userId(), null,
-                risk.rule(), risk.severity(), assessment.area(), risk.summary(),
-                texts.messageFor(risk.rule(), risk.severity()), risk.detail(), risk.evidence(),
-                assessment.sourceEventId(), assessment.assessmentId(), false, 1, clock.instant(),
-                assessment.ruleSetVersion());
-        String payload = codec.write(alert);
-        return StoredAlert.of(alert, assessment.sourceEventAt(), payload).persist()
-                .flatMap(stored -> outbox.enqueue(Topics.ALERTS, RecordKeys.of(alert.appId(), alert.userId()),
-                        alert.alertId(), EventTypes.ALERT_RAISED, alert));
+    private Uni<Void> lock(RiskAssessed a, Risk firing) {
+        Object[] key = {a.appId(), a.userId(), firing.rule().name(), a.area().name()};
+        return NativeSql.update("insert into alert_decision_lock (app_id, user_id, rule, area) values (?1, ?2, ?3, ?4) "
+                        + "on conflict do nothing", key)
+                .flatMap(inserted -> NativeSql.list("select rule from alert_decision_lock where app_id = ?1 "
+                        + "and user_id = ?2 and rule = ?3 and area = ?4 for update", String.class, key))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> decide(RiskAssessed a, Risk firing) {
+        Instant firedAt = a.sourceEventAt().toInstant();
+        Uni<Long> earlierFirings = NativeSql.list("select count(*) from rule_firing where app_id = ?1 and user_id = ?2 "
+                        + "and rule = ?3 and area = ?4 and source_event_at > ?5 and source_event_at <= ?6", Long.class,
+                a.appId(), a.userId(), firing.rule().name(), a.area().name(),
+                policy.repeatWindowStart(firedAt).atOffset(ZoneOffset.UTC), firedAt.atOffset(ZoneOffset.UTC))
+                .map(counts -> counts.get(0));
+        Uni<List<StoredAlert>> inCooldown = StoredAlert.list("appId = ?1 and userId = ?2 and rule = ?3 and area = ?4 "
+                        + "and sourceEventAt > ?5 and sourceEventAt < ?6", a.appId(), a.userId(), firing.rule(), a.area(),
+                policy.cooldownStart(firedAt), policy.cooldownEnd(firedAt));
+        return earlierFirings.flatMap(earlier -> inCooldown.flatMap(alerts -> {
+            List<PriorAlert> prior = alerts.stream()
+                    .map(alert -> new PriorAlert(alert.alertId, alert.severity, alert.sourceEventAt)).toList();
+            Decision decision = policy.decide(firing.severity(), firedAt, clock.instant(), earlier.intValue() + 1, prior);
+            return record(a, firing, decision).flatMap(done -> apply(a, firing, decision, alerts));
+        }));
+    }
+
+    private Uni<Void> record(RiskAssessed a, Risk firing, Decision decision) {
+        return NativeSql.update("insert into rule_firing (app_id, user_id, rule, area, severity, source_event_at, "
+                        + "assessment_id, outcome) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                a.appId(), a.userId(), firing.rule().name(), a.area().name(), firing.severity().name(),
+                a.sourceEventAt(), a.assessmentId(), decision.getClass().getSimpleName()).replaceWithVoid();
+    }
+
+    private Uni<Void> apply(RiskAssessed a, Risk firing, Decision decision, List<StoredAlert> inCooldown) {
+        if (decision instanceof Raise raise) {
+            return raise(a, firing, raise.severity(), raise.escalated());
+        }
+        if (decision instanceof FoldInto fold) {
+            // A managed entity: the change is written when the transaction commits.
+            inCooldown.stream().filter(alert -> alert.alertId.equals(fold.alertId())).findFirst()
+                    .orElseThrow().foldIn(a.sourceEventAt().toInstant());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> raise(RiskAssessed a, Risk firing, Severity severity, boolean escalated) {
+        AlertTexts.Texts words = texts.of(firing.rule(), severity, a.area(), escalated, firing.evidence());
+        AlertRaised alert = new AlertRaised(UUID.randomUUID(), a.appId(), a.userId(), null, firing.rule(), severity,
+                a.area(), words.summary(), words.message(), words.detail(), firing.evidence(), a.sourceEventId(),
+                a.assessmentId(), escalated, 1, clock.instant(), a.ruleSetVersion());
+        String key = RecordKeys.of(alert.appId(), alert.userId());
+        return StoredAlert.of(alert, a.sourceEventAt(), codec.write(alert)).persistAndFlush()
+                .flatMap(stored -> outbox.enqueue(Topics.ALERTS, key, alert.alertId(), EventTypes.ALERT_RAISED, alert))
+                .flatMap(queued -> deliveries.deliver(alert))
+                .flatMap(clinics -> audit.record(AuditLog.SERVICE, AuditLog.SERVICE_ID, "alert.raised", "alert " + alert.alertId(),
+                        "for app " + alert.appId() + " user " + alert.userId()
+                                + (clinics.isEmpty() ? "" : "; delivered to clinics " + String.join(", ", clinics))));
     }
 
     private static void requireComplete(RiskAssessed a) {

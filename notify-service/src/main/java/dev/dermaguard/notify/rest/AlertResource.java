@@ -1,0 +1,141 @@
+package dev.dermaguard.notify.rest;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import dev.dermaguard.common.auth.Caller;
+import dev.dermaguard.common.auth.CurrentCaller;
+import dev.dermaguard.common.auth.RequiresRole;
+import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.events.AlertRaised;
+import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.notify.audit.AuditLog;
+import dev.dermaguard.notify.repository.Deliveries;
+import dev.dermaguard.notify.repository.Deliveries.ClinicAlert;
+import dev.dermaguard.notify.service.KnownUsers;
+import dev.dermaguard.notify.stream.ClinicStreams;
+
+/**
+ * Alert history for an app's users, and for a clinic the alerts delivered to it (its consenting users only), read
+ * or streamed live. Every read is audited in the transaction that reads.
+ */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    /** Thrown when a clinic asks for another clinic's alerts. */
+    static final class ForeignClinicException extends RuntimeException {
+        ForeignClinicException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final CurrentCaller currentCaller;
+    private final KnownUsers users;
+    private final Deliveries deliveries;
+    private final AuditLog audit;
+    private final ClinicStreams streams;
+    private final Pool database;
+    private final EventCodec codec;
+
+    public AlertResource(CurrentCaller currentCaller, KnownUsers users, Deliveries deliveries, AuditLog audit,
+            ClinicStreams streams, Pool database, EventCodec codec) {
+        this.currentCaller = currentCaller;
+        this.users = users;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.streams = streams;
+        this.database = database;
+        this.codec = codec;
+    }
+
+    /** The user's alerts, newest first, with the occurrences counted since each was raised. */
+    @GET
+    @Path("users/{userId}/alerts")
+    @RequiresRole(Role.APP)
+    public Uni<List<AlertRaised>> ofUser(@PathParam("userId") String userId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Caller caller = currentCaller.get();
+        return users.knows(caller.principalId(), userId).flatMap(known -> {
+            if (!known) {
+                throw new NotFoundException();
+            }
+            return database.withTransaction(connection -> deliveries.ofUser(connection, caller.principalId(), userId, limit)
+                    .call(alerts -> audit.record(connection, caller, "user.alerts.read", "user " + userId,
+                            alerts.size() + " alerts")));
+        });
+    }
+
+    /** The alerts delivered to the clinic, newest first; {@code before} a cursor pages back. */
+    @GET
+    @Path("clinics/{clinicId}/alerts")
+    @RequiresRole(Role.CLINIC)
+    public Uni<List<ClinicAlert>> ofClinic(@PathParam("clinicId") String clinicId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @QueryParam("before") @Min(1) Long before) {
+        Caller caller = ownClinic(clinicId);
+        return database.withTransaction(connection -> deliveries.newestOfClinic(connection, clinicId, before, limit)
+                .call(alerts -> audit.record(connection, caller, "clinic.alerts.read", "clinic " + clinicId,
+                        alerts.isEmpty() ? "0 alerts" : alerts.size() + " alerts, cursors "
+                                + alerts.get(alerts.size() - 1).cursor() + ".." + alerts.get(0).cursor())));
+    }
+
+    /**
+     * Server-Sent Events, one per alert delivered to the clinic, each with its cursor as id. With
+     * {@code Last-Event-ID} the stream first replays every alert after that cursor; without it starts at the newest.
+     */
+    @GET
+    @Path("clinics/{clinicId}/alerts/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RequiresRole(Role.CLINIC)
+    public Multi<OutboundSseEvent> stream(@PathParam("clinicId") String clinicId,
+            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,18}") String lastEventId, @Context Sse sse) {
+        Caller caller = ownClinic(clinicId);
+        Uni<Long> from = lastEventId == null ? deliveries.lastCursor(clinicId) : Uni.createFrom().item(Long.parseLong(lastEventId));
+        return from.call(cursor -> database.withTransaction(connection -> audit.record(connection, caller,
+                        "clinic.alerts.stream", "clinic " + clinicId, "subscribed after cursor " + cursor)))
+                .onItem().transformToMulti(cursor -> streams.follow(clinicId, cursor))
+                .map(delivered -> sse.newEventBuilder()
+                        .id(Long.toString(delivered.cursor()))
+                        .name("alert")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(codec.write(delivered.alert()))
+                        .build());
+    }
+
+    private Caller ownClinic(String clinicId) {
+        Caller caller = currentCaller.get();
+        if (!caller.principalId().equals(clinicId)) {
+            throw new ForeignClinicException();
+        }
+        return caller;
+    }
+
+    @ServerExceptionMapper
+    public Response foreignClinic(ForeignClinicException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "A clinic reads its own alerts only").toResponse();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.dermaguard.notify.service;
+
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.Topics;
+import dev.dermaguard.common.events.AlertRaised;
+import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.Outbox;
+
+/**
+ * Sends an alert to every clinic whose consent stands in the raising transaction: a row per clinic with the
+ * clinic's next cursor (what its HTTP reads and streams serve) and a copy for its topic through the outbox.
+ */
+@ApplicationScoped
+public class ClinicDeliveries {
+
+    private final Outbox outbox;
+
+    public ClinicDeliveries(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Must run in the raising transaction, after the alert row is written; returns the clinics delivered to. */
+    public Uni<List<String>> deliver(AlertRaised alert) {
+        return NativeSql.list("select clinic_id from consent where app_id = ?1 and user_id = ?2 and granted "
+                        + "order by clinic_id", String.class, alert.appId(), alert.userId())
+                .flatMap(clinics -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String clinic : clinics) {
+                        chain = chain.flatMap(done -> deliver(alert, clinic));
+                    }
+                    return chain.replaceWith(clinics);
+                });
+    }
+
+    private Uni<Void> deliver(AlertRaised alert, String clinic) {
+        // The update locks the clinic row until commit, so cursors of one clinic commit in their order.
+        return NativeSql.update("update clinic set last_cursor = last_cursor + 1 where clinic_id = ?1", clinic)
+                .flatMap(locked -> NativeSql.update("insert into clinic_alert (clinic_id, cursor, alert_id) "
+                        + "select clinic_id, last_cursor, ?2 from clinic where clinic_id = ?1", clinic, alert.alertId()))
+                .flatMap(inserted -> outbox.enqueue(Topics.clinicAlerts(clinic), RecordKeys.of(alert.appId(),
+                        alert.userId()), alert.alertId(), EventTypes.ALERT_RAISED, alert.forClinic(clinic)));
+    }
+}

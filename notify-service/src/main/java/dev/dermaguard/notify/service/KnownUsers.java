@@ -1,0 +1,31 @@
+package dev.dermaguard.notify.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.notify.repository.NativeSql;
+
+/** The users each app has posted about: asking about anyone else is 404, never another app's data. */
+@ApplicationScoped
+public class KnownUsers {
+
+    private final Pool database;
+
+    public KnownUsers(Pool database) {
+        this.database = database;
+    }
+
+    /** In the current Panache transaction. */
+    public Uni<Void> remember(String appId, String userId) {
+        return NativeSql.update("insert into app_user (app_id, user_id) values (?1, ?2) on conflict do nothing",
+                appId, userId).replaceWithVoid();
+    }
+
+    public Uni<Boolean> knows(String appId, String userId) {
+        return database.preparedQuery("select 1 from app_user where app_id = $1 and user_id = $2")
+                .execute(Tuple.of(appId, userId))
+                .map(rows -> rows.size() > 0);
+    }
+}
