@@ -2,7 +2,6 @@ package dev.dermaguard.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -16,12 +15,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.dermaguard.common.kafka.CloudEventHeaders;
 
 /**
  * Publishes committed outbox rows in id order and deletes them once the broker acknowledged them. A crash
@@ -51,18 +48,11 @@ public class OutboxRelay {
         this.source = "/dermaguard/" + name;
     }
 
-    private record Pending(long id, String topic, String key, UUID eventId, String type, String payload,
-            java.time.Instant createdAt) {
-
-        static Pending of(Row row) {
-            return new Pending(row.getLong("id"), row.getString("topic"), row.getString("record_key"),
-                    row.getUUID("event_id"), row.getString("event_type"), row.getString("payload"),
-                    row.getOffsetDateTime("created_at").toInstant());
-        }
-    }
-
     // A Vert.x timer, not @Scheduled: Quarkus' scheduler runs nothing more often than once a second.
     void start(@Observes StartupEvent startup) {
+        if (config.transactionalId().isPresent()) {
+            return; // TransactionalOutboxRelay publishes
+        }
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> {
             if (publishing.compareAndSet(false, true)) {
                 publishPending().subscribe().with(done -> publishing.set(false), failed -> publishing.set(false));
@@ -71,7 +61,9 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        vertx.cancelTimer(timer);
+        if (timer != -1) {
+            vertx.cancelTimer(timer);
+        }
     }
 
     Uni<Void> publishPending() {
@@ -81,23 +73,23 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private Uni<List<Pending>> lease() {
+    private Uni<List<PendingMessage>> lease() {
         return database.preparedQuery("""
                 update outbox_message set leased_until = now() + make_interval(secs => $2)
                 where id in (select id from outbox_message
                              where leased_until is null or leased_until < now()
                              order by id limit $1 for update skip locked)
-                returning id, topic, record_key, event_id, event_type, payload, created_at""")
+                returning """ + PendingMessage.COLUMNS)
                 .execute(Tuple.of(config.batchSize(), (double) config.lease().toMillis() / 1000))
                 .map(rows -> {
-                    List<Pending> pending = new ArrayList<>();
-                    rows.forEach(row -> pending.add(Pending.of(row)));
-                    pending.sort(java.util.Comparator.comparingLong(Pending::id));
+                    List<PendingMessage> pending = new ArrayList<>();
+                    rows.forEach(row -> pending.add(PendingMessage.of(row)));
+                    pending.sort(java.util.Comparator.comparingLong(PendingMessage::id));
                     return pending;
                 });
     }
 
-    private Uni<Void> publish(List<Pending> batch) {
+    private Uni<Void> publish(List<PendingMessage> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -108,16 +100,16 @@ public class OutboxRelay {
                 .flatMap(sent -> release(batch, sent));
     }
 
-    private Uni<Long> send(Pending row) {
+    private Uni<Long> send(PendingMessage row) {
         Message<String> message = Message.of(row.payload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic())
                 .withKey(row.key())
-                .withHeaders(CloudEventHeaders.of(row.eventId(), row.type(), source, row.createdAt()))
+                .withHeaders(row.headers(source))
                 .build());
         return emitter.sendMessage(message).replaceWith(row.id());
     }
 
-    private Uni<Void> release(List<Pending> batch, List<Long> sent) {
+    private Uni<Void> release(List<PendingMessage> batch, List<Long> sent) {
         if (sent.size() < batch.size()) {
             LOG.warnf("Outbox: %d of %d records not acknowledged by the broker, resending later",
                     batch.size() - sent.size(), batch.size());

@@ -33,6 +33,14 @@ public final class TopicClient implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
 
     public TopicClient(String bootstrapServers) {
+        this(bootstrapServers, false);
+    }
+
+    /**
+     * @param readCommitted read as a clinic should read a transactional producer's topic: records of aborted
+     *        transactions (a publisher that crashed mid-batch) are skipped, not seen as duplicates
+     */
+    public TopicClient(String bootstrapServers, boolean readCommitted) {
         Properties producerProps = new Properties();
         producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -40,6 +48,7 @@ public final class TopicClient implements AutoCloseable {
         Properties consumerProps = new Properties();
         consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -1,0 +1,27 @@
+package dev.dermaguard.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Headers;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+import dev.dermaguard.common.kafka.CloudEventHeaders;
+
+/** An outbox row as a relay publishes it. */
+record PendingMessage(long id, String topic, String key, UUID eventId, String type, String payload, Instant createdAt) {
+
+    static final String COLUMNS = "id, topic, record_key, event_id, event_type, payload, created_at";
+
+    static PendingMessage of(Row row) {
+        return new PendingMessage(row.getLong("id"), row.getString("topic"), row.getString("record_key"),
+                row.getUUID("event_id"), row.getString("event_type"), row.getString("payload"),
+                row.getOffsetDateTime("created_at").toInstant());
+    }
+
+    /** The event's CloudEvents attributes; its time is when it was written, not when a relay got to it. */
+    Headers headers(String source) {
+        return CloudEventHeaders.of(eventId, type, source, createdAt);
+    }
+}

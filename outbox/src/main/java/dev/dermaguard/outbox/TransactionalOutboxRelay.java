@@ -1,0 +1,258 @@
+package dev.dermaguard.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Publishes the outbox exactly once for consumers that read {@code read_committed}, as Kafka Connect's exactly-once
+ * source connectors do (KIP-618): each batch of rows and a progress record naming their ids go to Kafka in one
+ * transaction, and the rows are deleted after it commits. A crash before the commit aborts the batch (the next
+ * publisher's {@code initTransactions} does it at once) and the rows go again; a crash after it leaves rows that
+ * the progress record shows as sent, and the next publisher deletes them without sending.
+ * <p>
+ * One publisher per database at a time: the holder of a PostgreSQL advisory lock. Kafka fences a publisher that
+ * lost the lock without noticing (same transactional id, older epoch), so its batch aborts instead of doubling.
+ * Runs on a thread of its own: the Kafka transaction calls block.
+ */
+@ApplicationScoped
+public class TransactionalOutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(TransactionalOutboxRelay.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A progress record and its commit marker per batch: the last committed one is in this tail but for a storm of aborts. */
+    private static final int PROGRESS_TAIL = 100;
+
+    private final Pool database;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final String source;
+    private ScheduledExecutorService thread;
+    private String transactionalId;
+    private String progressTopic;
+
+    /** Set while this instance is the publisher. */
+    private KafkaProducer<String, String> producer;
+    private SqlConnection lockHolder;
+    /** Rows in a committed Kafka transaction, not deleted yet. */
+    private List<Long> sentNotDeleted = List.of();
+
+    public TransactionalOutboxRelay(Pool database, OutboxConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.application.name") String name) {
+        this.database = database;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.source = "/dermaguard/" + name;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        Optional<String> id = config.transactionalId();
+        if (id.isEmpty()) {
+            return;
+        }
+        transactionalId = id.get();
+        progressTopic = transactionalId + ".progress";
+        thread = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        thread.scheduleWithFixedDelay(this::round, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (thread != null) {
+            thread.shutdown();
+            try {
+                thread.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stepDown();
+        }
+    }
+
+    private void round() {
+        try {
+            if (producer == null && !takeOver()) {
+                return;
+            }
+            deleteSent();
+            List<PendingMessage> batch = pending();
+            if (!batch.isEmpty()) {
+                publish(batch);
+                deleteSent();
+            }
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            LOG.warnf("Another instance publishes the outbox now: %s", e.getClass().getSimpleName());
+            stepDown();
+        } catch (RuntimeException e) {
+            // The class only: messages of lower layers may quote payloads.
+            LOG.warnf("Outbox relay round failed, will retry: %s", e.getClass().getName());
+            stepDown();
+        }
+    }
+
+    /** Becomes the publisher if no other instance is: the lock, then fencing every older producer of this id. */
+    private boolean takeOver() {
+        SqlConnection connection = database.getConnection().await().atMost(WAIT);
+        boolean locked = connection.preparedQuery("select pg_try_advisory_lock(hashtext($1))")
+                .execute(Tuple.of(transactionalId)).await().atMost(WAIT).iterator().next().getBoolean(0);
+        if (!locked) {
+            connection.close().await().atMost(WAIT);
+            return false;
+        }
+        lockHolder = connection;
+        createProgressTopic();
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        // Aborts the open transaction of a crashed publisher, completes a committing one, fences both.
+        producer.initTransactions();
+        sentNotDeleted = lastCommittedBatch();
+        LOG.infof("Publishing the outbox; %d rows of the last committed batch still to delete", sentNotDeleted.size());
+        return true;
+    }
+
+    private void stepDown() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+        if (lockHolder != null) {
+            SqlConnection connection = lockHolder;
+            lockHolder = null;
+            // Unlock before the connection returns to the pool; a broken connection released the lock already.
+            connection.preparedQuery("select pg_advisory_unlock(hashtext($1))").execute(Tuple.of(transactionalId))
+                    .onItemOrFailure().call(connection::close)
+                    .subscribe().with(done -> { }, failed -> { });
+        }
+        sentNotDeleted = List.of();
+    }
+
+    private List<PendingMessage> pending() {
+        // The only publisher: every row, in id order, leases or not.
+        List<PendingMessage> batch = new ArrayList<>();
+        database.preparedQuery("select " + PendingMessage.COLUMNS + " from outbox_message order by id limit $1")
+                .execute(Tuple.of(config.batchSize())).await().atMost(WAIT)
+                .forEach(row -> batch.add(PendingMessage.of(row)));
+        return batch;
+    }
+
+    private void publish(List<PendingMessage> batch) {
+        List<Long> ids = batch.stream().map(PendingMessage::id).toList();
+        producer.beginTransaction();
+        try {
+            for (PendingMessage row : batch) {
+                producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), row.headers(source)));
+            }
+            producer.send(new ProducerRecord<>(progressTopic, 0, transactionalId,
+                    ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (KafkaException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+        sentNotDeleted = ids;
+    }
+
+    private void deleteSent() {
+        if (sentNotDeleted.isEmpty()) {
+            return;
+        }
+        database.preparedQuery("delete from outbox_message where id = any($1)")
+                .execute(Tuple.of(sentNotDeleted.toArray(Long[]::new))).await().atMost(WAIT);
+        sentNotDeleted = List.of();
+    }
+
+    /** The ids in the newest committed progress record; read after initTransactions, so nothing is in flight. */
+    private List<Long> lastCommittedBatch() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(progressTopic, 0);
+            consumer.assign(List.of(partition));
+            long begin = consumer.beginningOffsets(List.of(partition)).get(partition);
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            String last = readLast(consumer, partition, Math.max(begin, end - PROGRESS_TAIL), end);
+            if (last == null && end - PROGRESS_TAIL > begin) {
+                last = readLast(consumer, partition, begin, end);
+            }
+            return last == null || last.isEmpty() ? List.of()
+                    : Arrays.stream(last.split(",")).map(Long::valueOf).toList();
+        }
+    }
+
+    private static String readLast(KafkaConsumer<String, String> consumer, TopicPartition partition, long from, long end) {
+        consumer.seek(partition, from);
+        String last = null;
+        while (consumer.position(partition) < end) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                last = record.value();
+            }
+        }
+        return last;
+    }
+
+    private void createProgressTopic() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            NewTopic topic = new NewTopic(progressTopic, Optional.of(1), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis())));
+            admin.createTopics(List.of(topic)).all().toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private Properties producerConfig() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // Bounds how long read_committed consumers wait behind the open transaction of a publisher that died.
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+        return props;
+    }
+}
