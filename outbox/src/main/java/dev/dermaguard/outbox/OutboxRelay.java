@@ -79,7 +79,7 @@ public class OutboxRelay {
                 where id in (select id from outbox_message
                              where leased_until is null or leased_until < now()
                              order by id limit $1 for update skip locked)
-                returning """ + PendingMessage.COLUMNS)
+                returning\s""" + PendingMessage.COLUMNS)
                 .execute(Tuple.of(config.batchSize(), (double) config.lease().toMillis() / 1000))
                 .map(rows -> {
                     List<PendingMessage> pending = new ArrayList<>();
