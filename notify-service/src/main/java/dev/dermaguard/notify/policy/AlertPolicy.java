@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.notify.config.AlertingConfig;
@@ -42,11 +43,16 @@ public class AlertPolicy {
     private final int repeatsToEscalate;
     private final Duration backfillAge;
 
+    @Inject
     public AlertPolicy(AlertingConfig config) {
-        this.cooldown = config.cooldown();
-        this.repeatWindow = config.repeatWindow();
-        this.repeatsToEscalate = config.repeatsToEscalate();
-        this.backfillAge = config.backfillAge();
+        this(config.cooldown(), config.repeatsToEscalate(), config.repeatWindow(), config.backfillAge());
+    }
+
+    AlertPolicy(Duration cooldown, int repeatsToEscalate, Duration repeatWindow, Duration backfillAge) {
+        this.cooldown = cooldown;
+        this.repeatsToEscalate = repeatsToEscalate;
+        this.repeatWindow = repeatWindow;
+        this.backfillAge = backfillAge;
     }
 
     /** The firings before {@code firedAt} in this span count towards a repeat (half-open, like the rules). */

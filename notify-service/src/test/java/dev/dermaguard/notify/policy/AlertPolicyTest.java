@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.notify.config.AlertingConfig;
 import dev.dermaguard.notify.policy.AlertPolicy.FoldInto;
 import dev.dermaguard.notify.policy.AlertPolicy.PriorAlert;
 import dev.dermaguard.notify.policy.AlertPolicy.Raise;
@@ -21,27 +20,8 @@ class AlertPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
-    private final AlertPolicy policy = new AlertPolicy(new AlertingConfig() {
-        public Duration cooldown() {
-            return Duration.ofDays(7);
-        }
-
-        public int repeatsToEscalate() {
-            return 3;
-        }
-
-        public Duration repeatWindow() {
-            return Duration.ofDays(30);
-        }
-
-        public Duration backfillAge() {
-            return Duration.ofDays(30);
-        }
-
-        public ClinicTopics clinicTopics() {
-            throw new UnsupportedOperationException("not the policy's concern");
-        }
-    });
+    private final AlertPolicy policy =
+            new AlertPolicy(Duration.ofDays(7), 3, Duration.ofDays(30), Duration.ofDays(30));
 
     @Test
     void aLateArrivalJustBeforeAStandingAlertIsFoldedIntoIt() {
