@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -22,22 +23,30 @@ public interface RuleConfig {
     @WithDefault("1")
     String ruleSetVersion();
 
+    // Named explicitly: validation messages would otherwise spell the group in camelCase, not as the key.
+    @WithName("healing-interval")
     HealingIntervals healingInterval();
 
     Overuse overuse();
 
+    @WithName("depth-above-home-limit")
     DepthAboveHomeLimit depthAboveHomeLimit();
 
+    @WithName("prolonged-inflammation")
     ProlongedInflammation prolongedInflammation();
 
+    @WithName("infection-signs")
     InfectionSigns infectionSigns();
 
     Pigmentation pigmentation();
 
+    @WithName("technique-damage")
     TechniqueDamage techniqueDamage();
 
+    @WithName("device-hygiene")
     DeviceHygiene deviceHygiene();
 
+    @WithName("ineffective-for-goal")
     IneffectiveForGoal ineffectiveForGoal();
 
     /** How long skin needs after a session, by needle depth (the deeper, the longer). */

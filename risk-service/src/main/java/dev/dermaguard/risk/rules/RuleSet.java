@@ -1,5 +1,6 @@
 package dev.dermaguard.risk.rules;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,12 +35,19 @@ public class RuleSet {
     }
 
     public List<Risk> evaluate(SessionFacts facts) {
-        return SkinTypeStepUp.apply(sessionRules.stream().flatMap(rule -> rule.evaluate(facts).stream()).toList(),
-                facts.skinType());
+        return mostUrgentFirst(SkinTypeStepUp.apply(
+                sessionRules.stream().flatMap(rule -> rule.evaluate(facts).stream()).toList(), facts.skinType()));
     }
 
     public List<Risk> evaluate(CheckInFacts facts) {
-        return SkinTypeStepUp.apply(checkInRules.stream().map(rule -> rule.evaluate(facts)).flatMap(Optional::stream)
-                .toList(), facts.skinType());
+        return mostUrgentFirst(SkinTypeStepUp.apply(
+                checkInRules.stream().map(rule -> rule.evaluate(facts)).flatMap(Optional::stream).toList(),
+                facts.skinType()));
+    }
+
+    /** A stable order for readers: the most urgent finding first, then the rule set's order. */
+    private static List<Risk> mostUrgentFirst(List<Risk> risks) {
+        return risks.stream().sorted(Comparator.comparing(Risk::severity).reversed()
+                .thenComparing(Risk::rule)).toList();
     }
 }
