@@ -46,10 +46,11 @@ public class OpenRisks {
         this.codec = codec;
     }
 
-    /** A finding on an area; one per user, area and rule, one statement after the other. */
+    /** A finding that stands on an area. */
     public record OnArea(Area area, Risk risk) {
     }
 
+    /** Keeps each finding as the one standing for its rule on the area; one statement after the other. */
     public Uni<Void> open(SessionRepository.Point p, UUID sourceEventId, List<Risk> risks) {
         return Multi.createFrom().iterable(risks)
                 .onItem().transformToUniAndConcatenate(risk -> execute(UPSERT, q -> q
