@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,6 +91,34 @@ class RejectedRequestsTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("(body)"));
         asApp().body(session(UUID.randomUUID(), user)).when().post("/v1/sessions/batch")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("(body)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"deviceDisinfected\":false | \"deviceDisinfected\":1        | deviceDisinfected",
+        "\"deviceDisinfected\":false | \"deviceDisinfected\":\"\"     | deviceDisinfected",
+        "\"area\":\"CHEEKS\"         | \"area\":0                    | area",
+        "\"area\":\"CHEEKS\"         | \"area\":\"CHEEKS \"           | area",
+        "\"needleDepthMm\":0.5       | \"needleDepthMm\":\"0.5\"       | needleDepthMm",
+        "\"needleDepthMm\":0.5       | \"needleDepthMm\":1e400         | needleDepthMm",
+        "\"needleDepthMm\":0.5       | \"needleDepthMm\":0.5000000001  | needleDepthMm",
+        "\"userId\":\"                | \"userId\":\"\\u0000           | userId",
+    })
+    void valuesJacksonWouldCoerceOrTrimAreRejected(String valid, String hostile, String field) {
+        String body = session(UUID.randomUUID(), user).replace("}", ",\"deviceDisinfected\":false}")
+                .replace(valid, hostile);
+        asApp().body(body).when().post("/v1/sessions")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void anEpochNumberOrAPaddedUuidIsNotAcceptedForAStringFormat() {
+        String epoch = session(UUID.randomUUID(), user).replaceFirst("\"performedAt\":\"[^\"]+\"", "\"performedAt\":1763900000");
+        asApp().body(epoch).when().post("/v1/sessions")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("performedAt"));
+        UUID id = UUID.randomUUID();
+        asApp().body(session(id, user).replace(id.toString(), id + "\\u0000")).when().post("/v1/sessions")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("eventId"));
     }
 
     @Test
