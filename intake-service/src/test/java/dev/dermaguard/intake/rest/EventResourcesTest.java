@@ -16,24 +16,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.intake.service.EventPublisher;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
@@ -46,6 +51,9 @@ class EventResourcesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     private TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
@@ -74,6 +82,20 @@ class EventResourcesTest {
         assertEquals("1.0", TopicClient.header(record, CloudEventHeaders.SPEC_VERSION));
         assertEquals("application/json", TopicClient.header(record, CloudEventHeaders.CONTENT_TYPE));
         assertTrue(record.value().contains("\"appId\":\"demo-app\""), record.value());
+    }
+
+    @Test
+    void theProducerWaitsForAllReplicasAndIsIdempotent() {
+        Map<String, ?> producer = kafkaClients.getProducer(EventPublisher.CHANNEL).configuration();
+        assertEquals("all", String.valueOf(producer.get(ProducerConfig.ACKS_CONFIG)));
+        assertEquals("true", String.valueOf(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)));
+    }
+
+    @Test
+    void rePostingAnEventIdIsAcceptedAgain() {
+        String body = session(UUID.randomUUID(), user);
+        asApp().body(body).when().post("/v1/sessions").then().statusCode(202);
+        asApp().body(body).when().post("/v1/sessions").then().statusCode(202).body("status", equalTo("ACCEPTED"));
     }
 
     @Test
