@@ -134,8 +134,11 @@ class BrokerOutageTest {
         OwnKafka.startBroker(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
 
         // The app retries with the same event id until it is accepted, as DESIGN.md tells it to.
+        long restarted = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 asApp().body(body).when().post("/v1/sessions").statusCode() == 202);
+        System.out.printf("outage: 503 after %d ms (bound %d ms), re-post accepted %d ms after the broker was back%n",
+                took.toMillis(), PUBLISH_TIMEOUT.toMillis(), Duration.ofNanos(System.nanoTime() - restarted).toMillis());
         try (TopicClient topics = new TopicClient(bootstrapServers)) {
             List<ConsumerRecord<String, String>> stored = topics.read(Topics.EVENTS,
                     r -> eventId.toString().equals(TopicClient.header(r, CloudEventHeaders.ID)));

@@ -136,7 +136,7 @@ class HostileRequestsFuzzTest {
         String valid = render(valid(kind));
         if (dice < 87) {
             String type = pick("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                    "application/jsonx", "text/json; charset=utf-16");
+                    "application/jsonx", "text/json; charset=utf-16", "*/*", "application/*");
             return builder(kind.path).header("Content-Type", type).POST(body(valid)).build();
         }
         if (dice < 94) {

@@ -56,6 +56,10 @@ class RejectedRequestsTest {
         given().header("X-API-Key", Requests.APP_KEY).contentType("text/plain").body(session(UUID.randomUUID(), user))
                 .when().post("/v1/sessions")
                 .then().statusCode(415).contentType(PROBLEM).body("detail", containsString("application/json"));
+        given().header("X-API-Key", Requests.APP_KEY).contentType("*/*")
+                .body(session(UUID.randomUUID(), user).getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/check-ins")
+                .then().statusCode(415).contentType(PROBLEM);
         given().header("X-API-Key", Requests.APP_KEY).contentType("application/xml").body("<a/>")
                 .when().post("/v1/sessions/batch")
                 .then().statusCode(415).contentType(PROBLEM);
