@@ -39,26 +39,20 @@ public class ProblemMappers {
         return Problem.invalid("The request has " + errors.size() + " invalid field(s)", errors).toResponse();
     }
 
+    // One mapper per Jackson exception type: a more specific built-in mapper of quarkus-rest-jackson would win otherwise.
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return fieldProblem(e, "unknown field; the accepted fields are "
-                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        return fieldProblem(e);
     }
 
     @ServerExceptionMapper
     public Response badValue(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        String expected = target != null && target.isEnum()
-                ? "one of " + Stream.of(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
-                : "a valid " + describe(target);
-        return fieldProblem(e, "must be " + expected);
+        return fieldProblem(e);
     }
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e) {
-        return fieldProblem(e, e.getTargetType() == null
-                ? "has the wrong JSON type"
-                : "must be " + describe(e.getTargetType()));
+        return fieldProblem(e);
     }
 
     @ServerExceptionMapper
@@ -69,13 +63,52 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse); // a body cut off inside a value: bound as far as it goes, then unparseable
+        }
         return e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? fieldProblem(mapping, "is not acceptable")
+                ? fieldProblem(mapping)
                 : Problem.invalid("The body is not acceptable JSON for this endpoint", null).toResponse();
+    }
+
+    /**
+     * The field a JSON binding error is about (its JSON path, {@code (body)} for the whole body) and what is wrong
+     * with it, without the rejected value. Public for endpoints that bind parts of a body one by one, like a batch.
+     */
+    public static Problem.FieldError fieldError(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "(body)";
+        return new Problem.FieldError(field, reason(e));
+    }
+
+    private static String reason(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field; the accepted fields are " + unknown.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            return "must be " + (target != null && target.isEnum()
+                    ? "one of " + Stream.of(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
+                    : "a valid " + describe(target));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatch.getTargetType() == null ? "has the wrong JSON type" : "must be " + describe(mismatch.getTargetType());
+        }
+        if (e instanceof JsonParseException) {
+            return "is not well-formed JSON";
+        }
+        return "is not acceptable";
     }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        // The JSON reader of Quarkus REST wraps parse errors of bodies read as streams into a bare 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return otherJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.errorf("Request failed with %d: %s", status.getStatusCode(), e.getClass().getName());
@@ -106,10 +139,9 @@ public class ProblemMappers {
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side").toResponse();
     }
 
-    private static Response fieldProblem(JsonMappingException e, String message) {
-        String field = jsonPath(e.getPath());
-        return Problem.invalid("The field " + field + " " + message,
-                List.of(new Problem.FieldError(field, message))).toResponse();
+    private static Response fieldProblem(JsonMappingException e) {
+        Problem.FieldError error = fieldError(e);
+        return Problem.invalid("The field " + error.field() + " " + error.message(), List.of(error)).toResponse();
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {
@@ -125,7 +157,7 @@ public class ProblemMappers {
     }
 
     /** {@code create.body.needleDepthMm} to {@code needleDepthMm}; {@code batch.body[3].area} to {@code [3].area}. */
-    static String jsonPath(ConstraintViolation<?> violation) {
+    public static String jsonPath(ConstraintViolation<?> violation) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER

@@ -1,6 +1,7 @@
 package dev.dermaguard.intake.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -32,6 +33,20 @@ public class EventPublisher {
         this.emitter = emitter;
         this.codec = codec;
         this.config = config;
+    }
+
+    /**
+     * Publishes all records at once, handed to the producer in list order: the idempotent producer keeps that order
+     * within a partition, so one user's events stay in the order posted. Completes when every record is
+     * acknowledged or has failed; each outcome is {@code true} when the broker acknowledged that record.
+     */
+    public Uni<List<Boolean>> publishInOrder(List<Uni<Void>> publications) {
+        List<Uni<Boolean>> outcomes = publications.stream()
+                .map(publication -> publication.replaceWith(true)
+                        .onFailure(BrokerUnavailableException.class).recoverWithItem(false))
+                .toList();
+        // join().all subscribes one by one in list order, and each subscription hands its record to the producer.
+        return Uni.join().all(outcomes).andFailFast();
     }
 
     public Uni<Void> publish(UUID eventId, String type, String appId, String userId, Object event) {

@@ -1,42 +1,59 @@
 package dev.dermaguard.intake.rest;
 
+import static dev.dermaguard.intake.rest.Requests.PROBLEM;
+import static dev.dermaguard.intake.rest.Requests.asApp;
+import static dev.dermaguard.intake.rest.Requests.session;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.intake.service.EventPublisher;
 import dev.dermaguard.testsupport.TopicClient;
 
-/** The event endpoints against a real broker: what is accepted is on the topic, what is not is a clear 4xx. */
+/**
+ * The event endpoints against a real broker: what is accepted is on the topic, what is not is a clear 4xx. A batch
+ * is all or nothing, names every bad item, and keeps each user's events in the order posted.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalInfraTestResource.class)
 class EventResourcesTest {
 
-    static final String APP_KEY = "local-app-key";
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     private TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
@@ -54,7 +71,7 @@ class EventResourcesTest {
     @Test
     void anAcceptedSessionIsOnTheTopicWithTheAppIdFromTheKey() {
         UUID eventId = UUID.randomUUID();
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(session(eventId, "0.5"))
+        asApp().body(session(eventId, user))
                 .when().post("/v1/sessions")
                 .then().statusCode(202).body("eventId", equalTo(eventId.toString())).body("status", equalTo("ACCEPTED"));
 
@@ -68,23 +85,25 @@ class EventResourcesTest {
     }
 
     @Test
-    void aMissingOrUnknownKeyIs401AndAClinicKeyIs403() {
-        String body = session(UUID.randomUUID(), "0.5");
-        given().contentType(ContentType.JSON).body(body).when().post("/v1/sessions")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("X-API-Key", "not-a-key").contentType(ContentType.JSON).body(body).when().post("/v1/sessions")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("X-API-Key", "local-clinic-key").contentType(ContentType.JSON).body(body)
-                .when().post("/v1/sessions")
-                .then().statusCode(403).contentType("application/problem+json");
+    void theProducerWaitsForAllReplicasAndIsIdempotent() {
+        Map<String, ?> producer = kafkaClients.getProducer(EventPublisher.CHANNEL).configuration();
+        assertEquals("all", String.valueOf(producer.get(ProducerConfig.ACKS_CONFIG)));
+        assertEquals("true", String.valueOf(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)));
+    }
+
+    @Test
+    void rePostingAnEventIdIsAcceptedAgain() {
+        String body = session(UUID.randomUUID(), user);
+        asApp().body(body).when().post("/v1/sessions").then().statusCode(202);
+        asApp().body(body).when().post("/v1/sessions").then().statusCode(202).body("status", equalTo("ACCEPTED"));
     }
 
     @Test
     void anInvalidSessionIsAProblemNamingTheFieldAndIsNotPublished() {
         UUID eventId = UUID.randomUUID();
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(session(eventId, "3.5"))
+        asApp().body(session(eventId, user).replace("0.5", "3.5"))
                 .when().post("/v1/sessions")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("needleDepthMm"));
 
@@ -94,27 +113,27 @@ class EventResourcesTest {
 
     @Test
     void anAppIdInTheBodyIsRejectedNotTrusted() {
-        String body = session(UUID.randomUUID(), "0.5").replace("{", "{\"appId\":\"other-app\",");
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(body)
+        String body = session(UUID.randomUUID(), user).replace("{", "{\"appId\":\"other-app\",");
+        asApp().body(body)
                 .when().post("/v1/sessions")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("appId"));
     }
 
     @Test
     void aCheckInAndAConsentArePublishedWithTheirOwnTypes() {
         UUID checkIn = UUID.randomUUID();
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+        asApp()
                 .body("""
                         {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"CHEEKS","symptoms":["REDNESS","PUS"]}
-                        """.formatted(checkIn, user, aMinuteAgo()))
+                        """.formatted(checkIn, user, Requests.aMinuteAgo()))
                 .when().post("/v1/check-ins")
                 .then().statusCode(202).body("eventId", equalTo(checkIn.toString()));
         UUID consent = UUID.randomUUID();
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+        asApp()
                 .body("""
                         {"eventId":"%s","userId":"%s","clinicId":"demo-clinic","granted":true,"changedAt":"%s"}
-                        """.formatted(consent, user, aMinuteAgo()))
+                        """.formatted(consent, user, Requests.aMinuteAgo()))
                 .when().post("/v1/consents")
                 .then().statusCode(202).body("eventId", equalTo(consent.toString()));
 
@@ -125,33 +144,86 @@ class EventResourcesTest {
 
     @Test
     void aCheckInThatNamesASymptomTwiceOrAConsentWithoutItsDecisionIsRejected() {
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+        asApp()
                 .body("""
                         {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"CHEEKS","symptoms":["PUS","PUS"]}
-                        """.formatted(UUID.randomUUID(), user, aMinuteAgo()))
+                        """.formatted(UUID.randomUUID(), user, Requests.aMinuteAgo()))
                 .when().post("/v1/check-ins")
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("symptoms"));
-        given().header("X-API-Key", APP_KEY).contentType(ContentType.JSON)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("symptoms"));
+        asApp()
                 .body("""
                         {"eventId":"%s","userId":"%s","clinicId":"demo-clinic","changedAt":"%s"}
-                        """.formatted(UUID.randomUUID(), user, aMinuteAgo()))
+                        """.formatted(UUID.randomUUID(), user, Requests.aMinuteAgo()))
                 .when().post("/v1/consents")
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("granted"));
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("granted"));
+    }
+
+    @Test
+    void aFullBatchIsAcceptedItemByItemAndPublishedInOrderPerUser() {
+        List<UUID> ids = IntStream.range(0, SessionBatchReader.MAX_ITEMS).mapToObj(i -> UUID.randomUUID()).toList();
+        // Two users, interleaved: each user's events must keep their posted order on their partition.
+        String body = IntStream.range(0, ids.size())
+                .mapToObj(i -> session(ids.get(i), user + (i % 2 == 0 ? "-a" : "-b")))
+                .collect(Collectors.joining(",", "[", "]"));
+
+        asApp().body(body).when().post("/v1/sessions/batch")
+                .then().statusCode(202)
+                .body("results", hasSize(ids.size()))
+                .body("results.eventId", contains(ids.stream().map(UUID::toString).toArray()))
+                .body("results.status", everyItem(equalTo("ACCEPTED")));
+
+        List<ConsumerRecord<String, String>> published = topics.awaitRecords(Topics.EVENTS,
+                r -> r.key().startsWith("demo-app:" + user), ids.size(), Duration.ofSeconds(30));
+        assertEquals(ids.size(), published.size());
+        for (String suffix : List.of("-a", "-b")) {
+            List<String> inTopic = published.stream().filter(r -> r.key().equals("demo-app:" + user + suffix))
+                    .map(r -> TopicClient.header(r, CloudEventHeaders.ID)).toList();
+            List<String> posted = IntStream.range(0, ids.size()).filter(i -> (i % 2 == 0) == suffix.equals("-a"))
+                    .mapToObj(i -> ids.get(i).toString()).toList();
+            assertEquals(posted, inTopic, "one user's events stay in the order posted");
+        }
+    }
+
+    @Test
+    void anyInvalidItemRejectsTheWholeBatchNamingEveryBadItemAndField() {
+        List<UUID> ids = IntStream.range(0, 6).mapToObj(i -> UUID.randomUUID()).toList();
+        List<String> items = new ArrayList<>(ids.stream().map(id -> session(id, user)).toList());
+        items.set(1, items.get(1).replace("\"CHEEKS\"", "\"CHEEK\""));                 // enum
+        items.set(2, items.get(2).replace("0.5", "3.5").replace(user, "not an id!"));  // range and id format
+        items.set(3, items.get(3).replace("{", "{\"apId\":\"x\","));                    // unknown field
+        items.set(4, items.get(4).replace("0.5", "\"0.5\""));                           // string for a number
+        items.set(5, items.get(5).replace("\"eventId\":\"" + ids.get(5), "\"eventId\":\"" + ids.get(0)));
+
+        asApp().body("[" + String.join(",", items) + "]").when().post("/v1/sessions/batch")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("[1].area", "[2].needleDepthMm", "[2].userId", "[3].apId",
+                        "[4].needleDepthMm", "[5].eventId"));
+
+        Set<String> posted = ids.stream().map(UUID::toString).collect(Collectors.toSet());
+        assertTrue(topics.read(Topics.EVENTS, r -> posted.contains(TopicClient.header(r, CloudEventHeaders.ID))).isEmpty(),
+                "nothing of a rejected batch is published");
+    }
+
+    @Test
+    void anEmptyOrOversizedBatchIsRejected() {
+        asApp().body("[]").when().post("/v1/sessions/batch")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("(body)"));
+        String tooMany = IntStream.range(0, SessionBatchReader.MAX_ITEMS + 1)
+                .mapToObj(i -> session(UUID.randomUUID(), user)).collect(Collectors.joining(",", "[", "]"));
+        asApp().body(tooMany).when().post("/v1/sessions/batch")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("(body)"));
+    }
+
+    @Test
+    void reSendingAnAcceptedBatchIsAcceptedAgain() {
+        String body = "[" + session(UUID.randomUUID(), user) + "," + session(UUID.randomUUID(), user) + "]";
+        asApp().body(body).when().post("/v1/sessions/batch").then().statusCode(202);
+        asApp().body(body).when().post("/v1/sessions/batch").then().statusCode(202)
+                .body("results.status", everyItem(equalTo("ACCEPTED")));
     }
 
     private ConsumerRecord<String, String> published(UUID eventId) {
         return topics.read(Topics.EVENTS, r -> eventId.toString().equals(TopicClient.header(r, CloudEventHeaders.ID)))
                 .get(0);
-    }
-
-    private static OffsetDateTime aMinuteAgo() {
-        return OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private String session(UUID eventId, String depth) {
-        OffsetDateTime at = aMinuteAgo();
-        return """
-                {"eventId":"%s","userId":"%s","performedAt":"%s","area":"CHEEKS","needleDepthMm":%s,"device":"ROLLER"}
-                """.formatted(eventId, user, at, depth);
     }
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Every threshold of the rule set, with DESIGN.md's defaults (README lists each with its source and how strong
@@ -20,9 +23,31 @@ public interface RuleConfig {
     @WithDefault("1")
     String ruleSetVersion();
 
+    // Named explicitly: validation messages would otherwise spell the group in camelCase, not as the key.
+    @WithName("healing-interval")
     HealingIntervals healingInterval();
 
     Overuse overuse();
+
+    @WithName("depth-above-home-limit")
+    DepthAboveHomeLimit depthAboveHomeLimit();
+
+    @WithName("prolonged-inflammation")
+    ProlongedInflammation prolongedInflammation();
+
+    @WithName("infection-signs")
+    InfectionSigns infectionSigns();
+
+    Pigmentation pigmentation();
+
+    @WithName("technique-damage")
+    TechniqueDamage techniqueDamage();
+
+    @WithName("device-hygiene")
+    DeviceHygiene deviceHygiene();
+
+    @WithName("ineffective-for-goal")
+    IneffectiveForGoal ineffectiveForGoal();
 
     /** How long skin needs after a session, by needle depth (the deeper, the longer). */
     interface HealingIntervals {
@@ -37,6 +62,7 @@ public interface RuleConfig {
 
         /** Anything deeper than the deep tier. */
         @WithDefault("42d")
+        @DurationMin(hours = 1)
         Duration deeper();
 
         /** The scalp heals faster than the face: one interval over a band of depths. */
@@ -48,6 +74,7 @@ public interface RuleConfig {
         @DecimalMax("3.0")
         BigDecimal maxDepthMm();
 
+        @DurationMin(hours = 1)
         Duration interval();
     }
 
@@ -60,26 +87,117 @@ public interface RuleConfig {
         BigDecimal maxDepthMm();
 
         @WithDefault("7d")
+        @DurationMin(hours = 1)
         Duration interval();
     }
 
     interface Overuse {
         @WithDefault("30d")
+        @DurationMin(days = 1)
         Duration window();
 
         /** Healing time of the window's sessions (all but the latest) at which the skin is overused. */
         @WithDefault("30d")
+        @DurationMin(hours = 1)
         Duration healingInWindow();
 
         @WithDefault("60d")
+        @DurationMin(hours = 1)
         Duration healingInWindowHigh();
 
         @WithDefault("7d")
+        @DurationMin(days = 1)
         Duration daysWindow();
 
         /** More distinct needling days than this within {@link #daysWindow()}, across all areas, is overuse. */
         @WithDefault("4")
         @Min(1)
         int maxDaysInWindow();
+    }
+
+    /** Home sessions deeper than these are LOW, MODERATE and HIGH; under the eyes the skin is thinner. */
+    interface DepthAboveHomeLimit {
+        @WithDefault("0.25")
+        @DecimalMin("0.1")
+        BigDecimal lowAboveMm();
+
+        @WithDefault("0.5")
+        @DecimalMin("0.1")
+        BigDecimal moderateAboveMm();
+
+        @WithDefault("1.0")
+        @DecimalMin("0.1")
+        BigDecimal highAboveMm();
+
+        @WithDefault("0.3")
+        @DecimalMin("0.1")
+        BigDecimal underEyesHighAboveMm();
+    }
+
+    /** Normal recovery by the depth of the last session: redness and swelling past it are prolonged. */
+    interface ProlongedInflammation {
+        @WithDefault("0.5")
+        @DecimalMin("0.1")
+        BigDecimal shallowMaxDepthMm();
+
+        @WithDefault("72h")
+        @DurationMin(hours = 1)
+        Duration shallowRecovery();
+
+        @WithDefault("1.5")
+        @DecimalMin("0.1")
+        BigDecimal mediumMaxDepthMm();
+
+        @WithDefault("5d")
+        @DurationMin(hours = 1)
+        Duration mediumRecovery();
+
+        @WithDefault("7d")
+        @DurationMin(hours = 1)
+        Duration deeperRecovery();
+
+        /** Past this long after the session it is HIGH, whatever the depth. */
+        @WithDefault("7d")
+        @DurationMin(hours = 1)
+        Duration highAfter();
+    }
+
+    interface InfectionSigns {
+        @WithDefault("14d")
+        @DurationMin(days = 1)
+        Duration window();
+    }
+
+    interface Pigmentation {
+        @WithDefault("60d")
+        @DurationMin(days = 1)
+        Duration window();
+    }
+
+    interface TechniqueDamage {
+        @WithDefault("7d")
+        @DurationMin(days = 1)
+        Duration window();
+
+        /** Bleeding after a session this shallow means too much pressure or the wrong movement. */
+        @WithDefault("0.5")
+        @DecimalMin("0.1")
+        BigDecimal bleedingMaxDepthMm();
+    }
+
+    interface DeviceHygiene {
+        @WithDefault("15")
+        @Min(1)
+        int maxUses();
+    }
+
+    interface IneffectiveForGoal {
+        @WithDefault("6")
+        @Min(1)
+        int minSessions();
+
+        @WithDefault("0.25")
+        @DecimalMin("0.1")
+        BigDecimal maxDepthMm();
     }
 }

@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
+import dev.dermaguard.risk.service.CheckInAssessor;
 import dev.dermaguard.risk.service.SessionAssessor;
 
 /**
@@ -24,10 +26,12 @@ public class EventConsumer {
     public static final String CHANNEL = "events";
 
     private final SessionAssessor sessions;
+    private final CheckInAssessor checkIns;
     private final EventCodec codec;
 
-    public EventConsumer(SessionAssessor sessions, EventCodec codec) {
+    public EventConsumer(SessionAssessor sessions, CheckInAssessor checkIns, EventCodec codec) {
         this.sessions = sessions;
+        this.checkIns = checkIns;
         this.codec = codec;
     }
 
@@ -41,6 +45,7 @@ public class EventConsumer {
                 .orElseThrow(() -> new UnprocessableRecordException("no ce_type header"));
         return switch (type) {
             case EventTypes.SESSION_LOGGED -> sessions.assess(codec.read(record.value(), SessionLogged.class));
+            case EventTypes.CHECKIN_REPORTED -> checkIns.assess(codec.read(record.value(), SymptomCheckIn.class));
             // Consents are notify-service's concern.
             case EventTypes.CONSENT_CHANGED -> Uni.createFrom().voidItem();
             default -> throw new UnprocessableRecordException("unknown event type " + type);

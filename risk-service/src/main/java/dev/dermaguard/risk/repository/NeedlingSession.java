@@ -97,6 +97,6 @@ public class NeedlingSession extends PanacheEntityBase {
     }
 
     public PastSession asPast() {
-        return new PastSession(eventId, performedAtLocal(), area, needleDepthMm, setting);
+        return new PastSession(eventId, performedAtLocal(), area, needleDepthMm, setting, skinType);
     }
 }

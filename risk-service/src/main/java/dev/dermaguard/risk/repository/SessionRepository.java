@@ -1,63 +1,121 @@
 package dev.dermaguard.risk.repository;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.risk.rules.PastSession;
 
 /**
- * The history queries of the rules. Each one is a range scan on (app, user[, area], time) bounded by a single
- * neighbour or a fixed window, never a load of the whole history.
+ * The history queries of the rules ({@link HistoryQueries}). Each one is a range scan on (app, user[, area],
+ * time) bounded by a single neighbour, a fixed window or a capped count, never a load of the whole history.
  */
 @ApplicationScoped
-public class SessionRepository implements PanacheRepositoryBase<NeedlingSession, java.util.UUID> {
+public class SessionRepository implements PanacheRepositoryBase<NeedlingSession, UUID> {
 
-    public Uni<Optional<PastSession>> previousOnArea(SessionLogged s) {
-        return find("appId = :app and userId = :user and area = :area and performedAt <= :at and eventId <> :id "
-                + "order by performedAt desc, eventId desc", onArea(s).and("id", s.eventId()))
-                .firstResult().map(found -> Optional.ofNullable(found).map(NeedlingSession::asPast));
+    /** Where on one user's timeline a query looks: an area (or none) and a moment. */
+    public record Point(String appId, String userId, Area area, OffsetDateTime at) {
+
+        Instant instant() {
+            return at.toInstant();
+        }
     }
 
-    public Uni<Optional<PastSession>> nextOnArea(SessionLogged s) {
-        return find("appId = :app and userId = :user and area = :area and performedAt > :at "
-                + "order by performedAt, eventId", onArea(s))
-                .firstResult().map(found -> Optional.ofNullable(found).map(NeedlingSession::asPast));
+    /** The latest session on the area at or before the point, other than {@code excluded}. */
+    public Uni<Optional<PastSession>> previousOnArea(Point p, UUID excluded) {
+        return one(sessions(HistoryQueries.PREVIOUS_ON_AREA, onArea(p, Map.of("at", utc(p.instant()), "id", excluded))));
     }
 
-    /** Sessions on the session's area in {@code (t - reach, t + reach]}, ordered by time. */
-    public Uni<List<PastSession>> onAreaAround(SessionLogged s, Duration reach) {
-        Instant at = s.performedAt().toInstant();
-        return list("appId = :app and userId = :user and area = :area and performedAt > :from and performedAt <= :to "
-                + "order by performedAt, eventId", ofUser(s).and("area", s.area()).and("from", at.minus(reach))
-                .and("to", at.plus(reach)))
-                .map(SessionRepository::asPast);
+    public Uni<Optional<PastSession>> nextOnArea(Point p) {
+        return one(sessions(HistoryQueries.NEXT_ON_AREA, onArea(p, Map.of("at", utc(p.instant())))));
+    }
+
+    /** Sessions on the point's area in {@code (t - reach, t + reach]}, ordered by time. */
+    public Uni<List<PastSession>> onAreaAround(Point p, Duration reach) {
+        return sessions(HistoryQueries.ON_AREA_AROUND, onArea(p, Map.of("from", utc(p.instant().minus(reach)),
+                "to", utc(p.instant().plus(reach)))));
     }
 
     /** Sessions on any area in {@code (t - reach, t + reach]}, ordered by time. */
-    public Uni<List<PastSession>> anyAreaAround(SessionLogged s, Duration reach) {
-        Instant at = s.performedAt().toInstant();
-        return list("appId = :app and userId = :user and performedAt > :from and performedAt <= :to "
-                + "order by performedAt, eventId", ofUser(s).and("from", at.minus(reach)).and("to", at.plus(reach)))
-                .map(SessionRepository::asPast);
+    public Uni<List<PastSession>> anyAreaAround(Point p, Duration reach) {
+        return sessions(HistoryQueries.ANY_AREA_AROUND, ofUser(p, Map.of("from", utc(p.instant().minus(reach)),
+                "to", utc(p.instant().plus(reach)))));
     }
 
-    private static Parameters ofUser(SessionLogged s) {
-        return Parameters.with("app", s.appId()).and("user", s.userId());
+    /** The skin type of the user's latest session at or before the point that reported one. */
+    public Uni<Optional<SkinType>> latestSkinType(Point p) {
+        return query(HistoryQueries.LATEST_SKIN_TYPE, ofUser(p, Map.of("at", utc(p.instant()))))
+                .flatMap(Mutiny.SelectionQuery::getResultList)
+                .map(rows -> rows.stream().findFirst().map(row -> SkinType.valueOf((String) row)));
     }
 
-    private static Parameters onArea(SessionLogged s) {
-        return ofUser(s).and("area", s.area()).and("at", s.performedAt().toInstant());
+    /** Home sessions at or below {@code depth} up to the point, counted no further than {@code cap}. */
+    public Uni<Long> shallowHomeSessions(Point p, BigDecimal depth, int cap) {
+        return query(HistoryQueries.SHALLOW_HOME_SESSIONS, ofUser(p, Map.of("at", utc(p.instant()), "depth", depth,
+                "cap", cap)))
+                .flatMap(Mutiny.SelectionQuery::getSingleResult)
+                .map(count -> ((Number) count).longValue());
     }
 
-    private static List<PastSession> asPast(List<NeedlingSession> sessions) {
-        return sessions.stream().map(NeedlingSession::asPast).toList();
+    /** The rules with a finding open on the area, raised at or before the point. */
+    public Uni<Set<RuleName>> openOnArea(Point p) {
+        return query(HistoryQueries.OPEN_ON_AREA, onArea(p, Map.of("at", utc(p.instant()))))
+                .flatMap(Mutiny.SelectionQuery::getResultList)
+                .map(rows -> rows.stream().map(row -> RuleName.valueOf((String) row)).collect(Collectors.toSet()));
+    }
+
+    private Uni<List<PastSession>> sessions(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().flatMap(session -> {
+            Mutiny.SelectionQuery<NeedlingSession> query = session.createNativeQuery(sql, NeedlingSession.class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(found -> found.stream().map(NeedlingSession::asPast).toList());
+    }
+
+    private Uni<Mutiny.SelectionQuery<Object>> query(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().map(session -> {
+            Mutiny.SelectionQuery<Object> query = session.createNativeQuery(sql);
+            parameters.forEach(query::setParameter);
+            return query;
+        });
+    }
+
+    private static Uni<Optional<PastSession>> one(Uni<List<PastSession>> found) {
+        return found.map(list -> list.stream().findFirst());
+    }
+
+    private static Map<String, Object> ofUser(Point p, Map<String, Object> more) {
+        Map<String, Object> all = new java.util.HashMap<>(more);
+        all.put("app", p.appId());
+        all.put("user", p.userId());
+        return all;
+    }
+
+    private static Map<String, Object> onArea(Point p, Map<String, Object> more) {
+        Map<String, Object> all = ofUser(p, more);
+        all.put("area", p.area().name());
+        return all;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

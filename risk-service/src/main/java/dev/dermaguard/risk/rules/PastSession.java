@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Setting;
+import dev.dermaguard.common.events.SkinType;
 
-/** What the look-back rules need of a stored session. */
+/** What the look-back rules need of a stored session; {@code skinType} is null when the app did not send it. */
 public record PastSession(UUID eventId, OffsetDateTime performedAt, Area area, BigDecimal needleDepthMm,
-        Setting setting) {
+        Setting setting, SkinType skinType) {
 
     public boolean atHome() {
         return setting != Setting.CLINIC;

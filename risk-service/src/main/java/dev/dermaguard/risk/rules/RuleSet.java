@@ -1,23 +1,33 @@
 package dev.dermaguard.risk.rules;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.risk.config.RuleConfig;
 
-/** The versioned set of rules that judges each session. */
+/** The versioned set of rules that judges each session and check-in, with the skin-type step-up applied. */
 @ApplicationScoped
 public class RuleSet {
 
     private final List<SessionRule> sessionRules;
+    private final List<CheckInRule> checkInRules;
     private final String version;
 
-    public RuleSet(Instance<SessionRule> sessionRules, RuleConfig config) {
-        this.sessionRules = sessionRules.stream().toList();
-        this.version = config.ruleSetVersion();
+    @Inject
+    public RuleSet(Instance<SessionRule> sessionRules, Instance<CheckInRule> checkInRules, RuleConfig config) {
+        this(sessionRules.stream().toList(), checkInRules.stream().toList(), config.ruleSetVersion());
+    }
+
+    RuleSet(List<SessionRule> sessionRules, List<CheckInRule> checkInRules, String version) {
+        this.sessionRules = sessionRules;
+        this.checkInRules = checkInRules;
+        this.version = version;
     }
 
     public String version() {
@@ -25,6 +35,19 @@ public class RuleSet {
     }
 
     public List<Risk> evaluate(SessionFacts facts) {
-        return sessionRules.stream().flatMap(rule -> rule.evaluate(facts).stream()).toList();
+        return mostUrgentFirst(SkinTypeStepUp.apply(
+                sessionRules.stream().flatMap(rule -> rule.evaluate(facts).stream()).toList(), facts.skinType()));
+    }
+
+    public List<Risk> evaluate(CheckInFacts facts) {
+        return mostUrgentFirst(SkinTypeStepUp.apply(
+                checkInRules.stream().map(rule -> rule.evaluate(facts)).flatMap(Optional::stream).toList(),
+                facts.skinType()));
+    }
+
+    /** A stable order for readers: the most urgent finding first, then the rule set's order. */
+    private static List<Risk> mostUrgentFirst(List<Risk> risks) {
+        return risks.stream().sorted(Comparator.comparing(Risk::severity).reversed()
+                .thenComparing(Risk::rule)).toList();
     }
 }

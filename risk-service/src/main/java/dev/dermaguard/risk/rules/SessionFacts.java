@@ -2,12 +2,15 @@ package dev.dermaguard.risk.rules;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.SkinType;
 
 /**
  * A session and the bounded slices of history the session rules judge it by. Every slice is a fixed time
- * window or a single neighbour, so the cost of a rule does not grow with the user's history.
+ * window, a single neighbour or a capped count, so the cost of a rule does not grow with the user's history.
  *
  * @param previousOnArea the latest other session on the same area at or before this one
  * @param nextOnArea the earliest session on the same area after this one (present when this one came late)
@@ -15,16 +18,27 @@ import dev.dermaguard.common.events.SessionLogged;
  *        one included, ordered by time
  * @param anyAreaAround sessions on any area within the needling-days window before and after this one, this
  *        one included, ordered by time
+ * @param skinType this session's skin type, else the latest one the user reported before it
+ * @param openOnArea the check-in risks still open on this area when the session was performed
+ * @param shallowHomeSessions the user's home sessions at or below the shallow depth up to this one, counted
+ *        only up to the rule's threshold
  */
 public record SessionFacts(
         SessionLogged session,
         Optional<PastSession> previousOnArea,
         Optional<PastSession> nextOnArea,
         List<PastSession> onAreaAround,
-        List<PastSession> anyAreaAround) {
+        List<PastSession> anyAreaAround,
+        Optional<SkinType> skinType,
+        Set<RuleName> openOnArea,
+        long shallowHomeSessions) {
 
     public PastSession asPast() {
         return new PastSession(session.eventId(), session.performedAt(), session.area(), session.needleDepthMm(),
-                session.settingOrHome());
+                session.settingOrHome(), session.skinType());
+    }
+
+    public boolean atHome() {
+        return asPast().atHome();
     }
 }

@@ -1,26 +1,27 @@
 package dev.dermaguard.risk.service;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.outbox.ConsumedEvents;
-import dev.dermaguard.outbox.Outbox;
 import dev.dermaguard.risk.config.RuleConfig;
-import dev.dermaguard.risk.repository.Assessment;
 import dev.dermaguard.risk.repository.NeedlingSession;
+import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
+import dev.dermaguard.risk.repository.SessionRepository.Point;
+import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 import dev.dermaguard.risk.rules.SessionFacts;
 
@@ -31,25 +32,26 @@ import dev.dermaguard.risk.rules.SessionFacts;
 @ApplicationScoped
 public class SessionAssessor {
 
+    /** The findings a session makes; the area's latest session replaces them. */
+    static final Set<RuleName> SESSION_RULES = EnumSet.of(RuleName.HEALING_GAP, RuleName.OVERUSE,
+            RuleName.DEPTH_ABOVE_HOME_LIMIT, RuleName.NEEDLING_INFLAMED_SKIN, RuleName.DEVICE_HYGIENE,
+            RuleName.INEFFECTIVE_FOR_GOAL);
+
     private final SessionRepository sessions;
+    private final OpenRisks openRisks;
     private final RuleSet rules;
     private final ConsumedEvents consumed;
-    private final Outbox outbox;
-    private final EventCodec codec;
-    private final Duration areaReach;
-    private final Duration daysReach;
-    private final Clock clock;
+    private final AssessmentPublisher publisher;
+    private final RuleConfig config;
 
-    public SessionAssessor(SessionRepository sessions, RuleSet rules, ConsumedEvents consumed, Outbox outbox,
-            EventCodec codec, RuleConfig config) {
+    public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, ConsumedEvents consumed,
+            AssessmentPublisher publisher, RuleConfig config) {
         this.sessions = sessions;
+        this.openRisks = openRisks;
         this.rules = rules;
         this.consumed = consumed;
-        this.outbox = outbox;
-        this.codec = codec;
-        this.areaReach = config.overuse().window();
-        this.daysReach = config.overuse().daysWindow();
-        this.clock = Clock.systemUTC();
+        this.publisher = publisher;
+        this.config = config;
     }
 
     public Uni<Void> assess(SessionLogged session) {
@@ -59,28 +61,42 @@ public class SessionAssessor {
     }
 
     private Uni<Void> storeAndJudge(SessionLogged session) {
+        Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         return sessions.persist(NeedlingSession.of(session))
                 .flatMap(stored -> sessions.flush())
-                .flatMap(flushed -> facts(session))
-                .flatMap(facts -> publish(session, facts));
+                .flatMap(flushed -> facts(session, point))
+                .flatMap(facts -> {
+                    List<Risk> risks = rules.evaluate(facts);
+                    return keepOpen(point, session, facts.nextOnArea(), risks)
+                            .flatMap(kept -> publisher.publish(session.eventId(), session.appId(), session.userId(),
+                                    session.area(), session.performedAt(), risks));
+                });
     }
 
     // One query at a time: a reactive session does not run two statements concurrently.
-    private Uni<SessionFacts> facts(SessionLogged session) {
-        return sessions.previousOnArea(session).flatMap(previous -> sessions.nextOnArea(session)
-                .flatMap(next -> sessions.onAreaAround(session, areaReach)
-                        .flatMap(onArea -> sessions.anyAreaAround(session, daysReach)
-                                .map(anyArea -> new SessionFacts(session, previous, next, onArea, anyArea)))));
+    private Uni<SessionFacts> facts(SessionLogged session, Point point) {
+        Duration areaReach = config.overuse().window();
+        Duration daysReach = config.overuse().daysWindow();
+        RuleConfig.IneffectiveForGoal shallow = config.ineffectiveForGoal();
+        return sessions.previousOnArea(point, session.eventId()).flatMap(previous -> sessions.nextOnArea(point)
+                .flatMap(next -> sessions.onAreaAround(point, areaReach)
+                .flatMap(onArea -> sessions.anyAreaAround(point, daysReach)
+                .flatMap(anyArea -> skinType(session, point)
+                .flatMap(skinType -> sessions.openOnArea(point)
+                .flatMap(open -> sessions.shallowHomeSessions(point, shallow.maxDepthMm(), shallow.minSessions())
+                .map(count -> new SessionFacts(session, previous, next, onArea, anyArea, skinType, open,
+                        count))))))));
     }
 
-    private Uni<Void> publish(SessionLogged session, SessionFacts facts) {
-        RiskAssessed assessed = new RiskAssessed(UUID.randomUUID(), session.eventId(), session.appId(),
-                session.userId(), session.area(), session.performedAt(), clock.instant(), rules.version(),
-                rules.evaluate(facts));
-        return Assessment.of(assessed, codec.write(assessed)).persist()
-                .flatMap(stored -> outbox.enqueue(Topics.RISK_ASSESSMENTS,
-                        RecordKeys.of(session.appId(), session.userId()), assessed.assessmentId(),
-                        EventTypes.RISK_ASSESSED, assessed));
+    private Uni<Optional<SkinType>> skinType(SessionLogged session, Point point) {
+        return session.skinType() != null ? Uni.createFrom().item(Optional.of(session.skinType()))
+                : sessions.latestSkinType(point);
+    }
+
+    /** The area's latest session sets what stands on it; a late one only adds what it found. */
+    private Uni<Void> keepOpen(Point point, SessionLogged session, Optional<PastSession> next, List<Risk> risks) {
+        Uni<Void> replaced = next.isPresent() ? Uni.createFrom().voidItem() : openRisks.close(point, SESSION_RULES);
+        return replaced.flatMap(closed -> openRisks.open(point, session.eventId(), risks));
     }
 
     /** Intake validated the event; anything else on the topic that lacks a required field is not retried. */

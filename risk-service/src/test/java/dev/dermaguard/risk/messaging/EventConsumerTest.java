@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,14 +34,18 @@ import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.ConsentChanged;
 import dev.dermaguard.common.events.Device;
 import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.common.events.Symptom;
+import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** risk-service against a real broker and PostgreSQL: records in on microneedling.events, assessments out. */
@@ -56,12 +59,8 @@ class EventConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> dbPassword;
+    @Inject
+    TestDatabase database;
     @Inject
     EventCodec codec;
 
@@ -93,11 +92,12 @@ class EventConsumerTest {
         assertEquals(EventTypes.RISK_ASSESSED, TopicClient.header(record, CloudEventHeaders.TYPE));
         assertEquals(assessed.assessmentId().toString(), TopicClient.header(record, CloudEventHeaders.ID));
         assertEquals("1", assessed.ruleSetVersion());
-        assertEquals(1, assessed.risks().size(), () -> "risks: " + assessed.risks());
-        assertEquals(RuleName.HEALING_GAP, assessed.risks().get(0).rule());
+        // 0.5 mm is also above the shallow home depth: a LOW finding after the urgent one.
+        assertEquals(List.of(RuleName.HEALING_GAP, RuleName.DEPTH_ABOVE_HOME_LIMIT), rules(assessed));
+        assertEquals(Severity.LOW, assessed.risks().get(1).severity());
         assertEquals(Severity.HIGH, assessed.risks().get(0).severity());
         assertEquals(List.of(first.eventId(), second.eventId()), assessed.risks().get(0).evidence().eventIds());
-        assertTrue(codec.read(assessmentOf(first.eventId()).value(), RiskAssessed.class).risks().isEmpty());
+        assertTrue(alerting(codec.read(assessmentOf(first.eventId()).value(), RiskAssessed.class)).isEmpty());
     }
 
     @Test
@@ -148,6 +148,94 @@ class EventConsumerTest {
                 r -> consent.toString().equals(TopicClient.header(r, CloudEventHeaders.ID))).isEmpty());
     }
 
+    @Test
+    void aLateCheckInIsJudgedAgainstTheSessionItFollows() {
+        SessionLogged followed = session(now.minusDays(10));
+        SessionLogged later = session(now.minusDays(1));
+        publish(followed);
+        publish(later);
+        SymptomCheckIn late = checkIn(now.minusDays(5), Symptom.REDNESS);
+        publish(late);
+
+        RiskAssessed assessed = codec.read(assessmentOf(late.eventId()).value(), RiskAssessed.class);
+
+        assertEquals(List.of(RuleName.PROLONGED_INFLAMMATION), rules(assessed));
+        assertEquals(Severity.MODERATE, assessed.risks().get(0).severity());
+        assertEquals(List.of(followed.eventId(), late.eventId()), assessed.risks().get(0).evidence().eventIds());
+        assertEquals("1", assessed.ruleSetVersion());
+    }
+
+    @Test
+    void openInflammationMakesTheNextSessionNeedleInflamedSkinUntilAnAllClear() {
+        publish(session(now.minusDays(20)));
+        SymptomCheckIn inflamed = checkIn(now.minusDays(15), Symptom.SWELLING);
+        publish(inflamed);
+        SessionLogged onInflamedSkin = session(now.minusDays(10));
+        publish(onInflamedSkin);
+        SymptomCheckIn allClear = checkIn(now.minusDays(5));
+        publish(allClear);
+        // Six days after the last session: too soon (HEALING_GAP), but no longer on inflamed skin.
+        SessionLogged healed = session(now.minusDays(4));
+        publish(healed);
+
+        assertEquals(List.of(RuleName.NEEDLING_INFLAMED_SKIN),
+                alerting(codec.read(assessmentOf(onInflamedSkin.eventId()).value(), RiskAssessed.class)));
+        assertTrue(codec.read(assessmentOf(allClear.eventId()).value(), RiskAssessed.class).risks().isEmpty());
+        assertEquals(List.of(RuleName.HEALING_GAP),
+                alerting(codec.read(assessmentOf(healed.eventId()).value(), RiskAssessed.class)));
+    }
+
+    @Test
+    void aRedeliveredCheckInIsStoredAndAssessedOnce() throws SQLException {
+        publish(session(now.minusDays(2)));
+        SymptomCheckIn checkIn = checkIn(now.minusDays(1), Symptom.PUS);
+        for (int i = 0; i < 3; i++) {
+            publish(checkIn);
+        }
+        SymptomCheckIn sentinel = checkIn(now);
+        publish(sentinel);
+        assessmentOf(sentinel.eventId());
+
+        List<ConsumerRecord<String, String>> assessments = assessmentsOf(checkIn.eventId());
+        assertEquals(1, assessments.size());
+        assertEquals(List.of(RuleName.INFECTION_SIGNS),
+                rules(codec.read(assessments.get(0).value(), RiskAssessed.class)));
+        assertEquals(2, count("select count(*) from symptom_check_in where user_id = ?"));
+    }
+
+    @Test
+    void aCheckInWithoutItsSymptomsGoesToTheDeadLetterTopic() {
+        UUID incomplete = UUID.randomUUID();
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), "{\"eventId\":\"" + incomplete + "\",\"appId\":\"" + APP
+                + "\",\"userId\":\"" + user + "\",\"reportedAt\":\"" + now + "\",\"area\":\"CHEEKS\"}",
+                CloudEventHeaders.of(incomplete, EventTypes.CHECKIN_REPORTED, "/test", Instant.now()));
+
+        ConsumerRecord<String, String> dead = topics.awaitRecords(Topics.EVENTS + Topics.DLQ_SUFFIX,
+                r -> incomplete.toString().equals(TopicClient.header(r, CloudEventHeaders.ID)), 1, WITHIN).get(0);
+        assertNotNull(TopicClient.header(dead, "dead-letter-reason"));
+        SymptomCheckIn next = checkIn(now);
+        publish(next);
+        assessmentOf(next.eventId());
+    }
+
+    private static List<RuleName> rules(RiskAssessed assessed) {
+        return assessed.risks().stream().map(Risk::rule).toList();
+    }
+
+    /** The findings that become alerts; 0.5 mm sessions also carry a LOW depth finding. */
+    private static List<RuleName> alerting(RiskAssessed assessed) {
+        return assessed.risks().stream().filter(r -> r.severity().alerts()).map(Risk::rule).toList();
+    }
+
+    private SymptomCheckIn checkIn(OffsetDateTime at, Symptom... symptoms) {
+        return new SymptomCheckIn(UUID.randomUUID(), APP, user, at, Area.CHEEKS, Set.of(symptoms));
+    }
+
+    private void publish(SymptomCheckIn checkIn) {
+        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(checkIn),
+                CloudEventHeaders.of(checkIn.eventId(), EventTypes.CHECKIN_REPORTED, "/test", Instant.now()));
+    }
+
     private SessionLogged session(OffsetDateTime at) {
         return new SessionLogged(UUID.randomUUID(), APP, user, at, Area.CHEEKS, new BigDecimal("0.5"), Device.ROLLER,
                 null, null, null, null, null, null);
@@ -169,8 +257,12 @@ class EventConsumerTest {
     }
 
     private int storedSessionsOfUser() throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword.orElse(""));
-                PreparedStatement query = db.prepareStatement("select count(*) from needling_session where user_id = ?")) {
+        return count("select count(*) from needling_session where user_id = ?");
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection db = database.connect();
+                PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, user);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -1,0 +1,53 @@
+package dev.dermaguard.risk.repository;
+
+import java.util.List;
+
+/**
+ * Every query the rules run on a user's history, in one place, as the SQL that runs: each is bounded by a single
+ * neighbour, a fixed time window, a capped count or a primary key, and served by an index (HistoryQueryPlansTest
+ * proves the index on the real database; RuleCostBenchmark prints the plans at 100,000 sessions).
+ */
+public final class HistoryQueries {
+
+    private static final String ON_AREA = "app_id = :app and user_id = :user and area = :area";
+
+    /** Exactly the columns NeedlingSession maps: a native entity query must not return others. */
+    private static final String SESSION = "select event_id, app_id, user_id, area, performed_at, utc_offset_seconds,"
+            + " needle_depth_mm, device, setting, skin_type, symptoms_before, device_uses, device_disinfected, goal"
+            + " from needling_session where ";
+
+    /** The latest session on an area at or before a time, other than the event being judged. */
+    public static final String PREVIOUS_ON_AREA = SESSION + ON_AREA
+            + " and performed_at <= :at and event_id <> :id order by performed_at desc, event_id desc limit 1";
+
+    /** The earliest session on an area after a time: a late session has one. */
+    public static final String NEXT_ON_AREA = SESSION + ON_AREA
+            + " and performed_at > :at order by performed_at, event_id limit 1";
+
+    public static final String ON_AREA_AROUND = SESSION + ON_AREA
+            + " and performed_at > :from and performed_at <= :to order by performed_at, event_id";
+
+    public static final String ANY_AREA_AROUND = SESSION + "app_id = :app"
+            + " and user_id = :user and performed_at > :from and performed_at <= :to order by performed_at, event_id";
+
+    public static final String LATEST_SKIN_TYPE = "select skin_type from needling_session where app_id = :app"
+            + " and user_id = :user and skin_type is not null and performed_at <= :at"
+            + " order by performed_at desc limit 1";
+
+    /**
+     * Counts no further than the threshold: the cost is that of {@code :cap} index entries at most. The order
+     * matches the index, so the planner walks it rather than filtering the table.
+     */
+    public static final String SHALLOW_HOME_SESSIONS = "select count(*) from (select 1 from needling_session"
+            + " where app_id = :app and user_id = :user and setting = 'HOME' and needle_depth_mm <= :depth"
+            + " and performed_at <= :at order by needle_depth_mm limit :cap) as capped";
+
+    public static final String OPEN_ON_AREA = "select rule from open_risk where " + ON_AREA + " and source_at <= :at";
+
+    /** Each query by name, for the plan checks. */
+    public static final List<String> ALL = List.of(PREVIOUS_ON_AREA, NEXT_ON_AREA, ON_AREA_AROUND, ANY_AREA_AROUND,
+            LATEST_SKIN_TYPE, SHALLOW_HOME_SESSIONS, OPEN_ON_AREA);
+
+    private HistoryQueries() {
+    }
+}

@@ -1,0 +1,95 @@
+package dev.dermaguard.risk.repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.kafka.EventCodec;
+
+/**
+ * The findings that still stand, per user, area and rule: the state NEEDLING_INFLAMED_SKIN and the risk profile
+ * read instead of replaying history. Judged by reported times: an older finding never replaces a newer one, and
+ * an all-clear closes only what was raised at or before it.
+ */
+@ApplicationScoped
+public class OpenRisks {
+
+    private static final String UPSERT = """
+            insert into open_risk (app_id, user_id, area, rule, severity, source_event_id, source_at, risk)
+            values (:app, :user, :area, :rule, :severity, :source, :at, :risk)
+            on conflict (app_id, user_id, area, rule) do update
+            set severity = excluded.severity, source_event_id = excluded.source_event_id,
+                source_at = excluded.source_at, risk = excluded.risk
+            where open_risk.source_at <= excluded.source_at""";
+
+    private static final String CLOSE = "delete from open_risk where app_id = :app and user_id = :user"
+            + " and area = :area and rule in (:rules) and source_at <= :at";
+
+    private static final String OF_USER = "select area, risk from open_risk where app_id = :app and user_id = :user"
+            + " order by area, rule";
+
+    private final EventCodec codec;
+
+    public OpenRisks(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** A finding that stands on an area. */
+    public record OnArea(Area area, Risk risk) {
+    }
+
+    /** Keeps each finding as the one standing for its rule on the area; one statement after the other. */
+    public Uni<Void> open(SessionRepository.Point p, UUID sourceEventId, List<Risk> risks) {
+        return Multi.createFrom().iterable(risks)
+                .onItem().transformToUniAndConcatenate(risk -> execute(UPSERT, q -> q
+                        .setParameter("app", p.appId()).setParameter("user", p.userId())
+                        .setParameter("area", p.area().name()).setParameter("rule", risk.rule().name())
+                        .setParameter("severity", risk.severity().name()).setParameter("source", sourceEventId)
+                        .setParameter("at", utc(p)).setParameter("risk", codec.write(risk))))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Closes the area's findings of these rules raised at or before the point. */
+    public Uni<Void> close(SessionRepository.Point p, Collection<RuleName> rules) {
+        if (rules.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute(CLOSE, q -> q.setParameter("app", p.appId()).setParameter("user", p.userId())
+                .setParameter("area", p.area().name()).setParameter("rules", rules.stream().map(Enum::name).toList())
+                .setParameter("at", utc(p)))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<OnArea>> ofUser(String appId, String userId) {
+        return Panache.getSession().flatMap(session -> session.<Object[]>createNativeQuery(OF_USER)
+                .setParameter("app", appId).setParameter("user", userId)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new OnArea(Area.valueOf((String) row[0]), codec.read((String) row[1], Risk.class)))
+                        .toList());
+    }
+
+    private interface Binding {
+        Mutiny.MutationQuery bind(Mutiny.MutationQuery query);
+    }
+
+    private static Uni<Integer> execute(String sql, Binding binding) {
+        return Panache.getSession().flatMap(session -> binding.bind(session.createNativeQuery(sql)).executeUpdate());
+    }
+
+    private static OffsetDateTime utc(SessionRepository.Point p) {
+        return p.at().toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.dermaguard.risk.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.SymptomCheckIn;
+
+/** A stored symptom check-in; its event id is the key, so a redelivered check-in cannot be stored twice. */
+@Entity
+@Table(name = "symptom_check_in")
+public class StoredCheckIn extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "app_id")
+    public String appId;
+
+    @Column(name = "user_id")
+    public String userId;
+
+    @Enumerated(EnumType.STRING)
+    public Area area;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    @Column(name = "utc_offset_seconds")
+    public int utcOffsetSeconds;
+
+    public String symptoms;
+
+    public static StoredCheckIn of(SymptomCheckIn event) {
+        StoredCheckIn c = new StoredCheckIn();
+        c.eventId = event.eventId();
+        c.appId = event.appId();
+        c.userId = event.userId();
+        c.area = event.area();
+        c.reportedAt = event.reportedAt().toInstant();
+        c.utcOffsetSeconds = event.reportedAt().getOffset().getTotalSeconds();
+        c.symptoms = event.symptoms() == null ? ""
+                : event.symptoms().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        return c;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dermaguard.risk.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.events.Setting;
+
+/**
+ * Where a user stands, area by area.
+ *
+ * @param areas only the areas with a session or an open finding
+ */
+public record RiskProfile(String userId, String ruleSetVersion, List<AreaProfile> areas) {
+
+    /**
+     * @param nextSafeSessionAt the earliest time the area has healed from its last session at the depth used
+     * @param waitForAllClear the open findings that make any session unsafe until a check-in reports all clear
+     */
+    public record AreaProfile(Area area, LastSession lastSession, List<Risk> openRisks, Instant nextSafeSessionAt,
+            List<RuleName> waitForAllClear) {
+    }
+
+    public record LastSession(UUID eventId, OffsetDateTime performedAt, BigDecimal needleDepthMm, Setting setting) {
+    }
+}

@@ -1,0 +1,103 @@
+package dev.dermaguard.risk.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.risk.repository.Assessment;
+import dev.dermaguard.risk.repository.OpenRisks;
+import dev.dermaguard.risk.repository.SessionRepository;
+import dev.dermaguard.risk.repository.SessionRepository.Point;
+import dev.dermaguard.risk.rest.RiskProfile;
+import dev.dermaguard.risk.rules.HealingIntervals;
+import dev.dermaguard.risk.rules.PastSession;
+import dev.dermaguard.risk.rules.RuleSet;
+
+/**
+ * A user's standing, read from bounded state: per area its latest session (one index probe each) and the open
+ * findings (at most areas x rules rows), never the whole history.
+ */
+@ApplicationScoped
+public class RiskProfiles {
+
+    /** Open findings after which no session is safe until a check-in reports all clear. */
+    private static final Set<RuleName> UNHEALED = Set.of(RuleName.PROLONGED_INFLAMMATION, RuleName.INFECTION_SIGNS);
+
+    private final SessionRepository sessions;
+    private final OpenRisks openRisks;
+    private final HealingIntervals intervals;
+    private final RuleSet rules;
+    private final EventCodec codec;
+
+    public RiskProfiles(SessionRepository sessions, OpenRisks openRisks, HealingIntervals intervals, RuleSet rules,
+            EventCodec codec) {
+        this.sessions = sessions;
+        this.openRisks = openRisks;
+        this.intervals = intervals;
+        this.rules = rules;
+        this.codec = codec;
+    }
+
+    /** Empty when the app never posted this user. */
+    public Uni<Optional<RiskProfile>> profile(String appId, String userId) {
+        return known(appId, userId).flatMap(known -> !known ? Uni.createFrom().item(Optional.empty())
+                : lastSessions(appId, userId).flatMap(last -> openRisks.ofUser(appId, userId)
+                        .map(open -> Optional.of(profile(userId, last, open)))));
+    }
+
+    /** The latest assessments first; empty when the app never posted this user. */
+    public Uni<List<RiskAssessed>> assessments(String appId, String userId, int limit) {
+        return Assessment.<Assessment>find("appId = ?1 and userId = ?2 order by assessedAt desc, assessmentId",
+                appId, userId).page(0, limit).list()
+                .map(found -> found.stream().map(a -> codec.read(a.payload, RiskAssessed.class)).toList());
+    }
+
+    private Uni<Boolean> known(String appId, String userId) {
+        return Assessment.find("appId = ?1 and userId = ?2", appId, userId).firstResult().map(a -> a != null);
+    }
+
+    // One area after the other: a reactive session runs one statement at a time.
+    private Uni<Map<Area, PastSession>> lastSessions(String appId, String userId) {
+        OffsetDateTime end = OffsetDateTime.parse("9999-12-31T00:00:00Z");
+        UUID none = new UUID(0, 0);
+        return Multi.createFrom().items(Area.values())
+                .onItem().transformToUniAndConcatenate(area -> sessions.previousOnArea(
+                        new Point(appId, userId, area, end), none).map(last -> Map.entry(area, last)))
+                .collect().in(() -> new EnumMap<Area, PastSession>(Area.class),
+                        (map, entry) -> entry.getValue().ifPresent(s -> map.put(entry.getKey(), s)));
+    }
+
+    private RiskProfile profile(String userId, Map<Area, PastSession> last, List<OpenRisks.OnArea> open) {
+        List<RiskProfile.AreaProfile> areas = new ArrayList<>();
+        for (Area area : Area.values()) {
+            PastSession session = last.get(area);
+            List<Risk> risks = open.stream().filter(o -> o.area() == area).map(OpenRisks.OnArea::risk).toList();
+            if (session == null && risks.isEmpty()) {
+                continue;
+            }
+            List<RuleName> blocking = risks.stream().map(Risk::rule).filter(UNHEALED::contains).toList();
+            areas.add(new RiskProfile.AreaProfile(area,
+                    session == null ? null : new RiskProfile.LastSession(session.eventId(), session.performedAt(),
+                            session.needleDepthMm(), session.setting()),
+                    risks,
+                    session == null ? null
+                            : session.performedAt().toInstant().plus(intervals.of(session.needleDepthMm(), area)),
+                    blocking));
+        }
+        return new RiskProfile(userId, rules.version(), areas);
+    }
+}

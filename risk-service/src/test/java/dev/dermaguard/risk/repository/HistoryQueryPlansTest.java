@@ -1,0 +1,62 @@
+package dev.dermaguard.risk.repository;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.TestDatabase;
+
+/**
+ * A structural check, not a timing one: on the real schema, every query the rules run on a user's history has an
+ * index to serve it. With sequential scans switched off, PostgreSQL still picks one when no index fits, so a plan
+ * without "Seq Scan" proves an index path exists. (RuleCostBenchmark shows the plans the planner picks freely at
+ * 100,000 sessions.)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+class HistoryQueryPlansTest {
+
+    static final List<String> QUERIES = HistoryQueries.ALL;
+
+    @Inject
+    TestDatabase database;
+
+    @ParameterizedTest
+    @FieldSource("QUERIES")
+    void everyHistoryQueryIsServedByAnIndex(String sql) throws SQLException {
+        String user = "plan-" + UUID.randomUUID();
+        try (Connection db = database.connect();
+                Statement statement = db.createStatement()) {
+            statement.execute("insert into needling_session (event_id, app_id, user_id, area, performed_at,"
+                    + " utc_offset_seconds, needle_depth_mm, device, setting, skin_type)"
+                    + " select gen_random_uuid(), 'plan-app', '" + user + "', (array['CHEEKS','FOREHEAD','NECK'])[1 + i % 3],"
+                    + " now() - i * interval '1 day', 0, 0.25, 'ROLLER', 'HOME', case when i % 50 = 0 then 'IV' end"
+                    + " from generate_series(1, 2000) as i");
+            statement.execute("analyze needling_session");
+            statement.execute("set enable_seqscan = off");
+
+            List<String> plan = QueryPlans.explain(db, sql, QueryPlans.valuesFor("plan-app", user, "CHEEKS",
+                    "2026-01-01T00:00:00Z"), false);
+
+            String text = String.join("\n", plan);
+            assertFalse(text.contains("Seq Scan"), () -> "sequential scan in\n" + text);
+            assertTrue(text.contains("Index"), () -> "no index in\n" + text);
+        }
+    }
+}

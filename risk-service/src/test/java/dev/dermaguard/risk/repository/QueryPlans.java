@@ -1,0 +1,54 @@
+package dev.dermaguard.risk.repository;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** EXPLAIN of the rule queries as they run, with one user's values bound as literals. */
+public final class QueryPlans {
+
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):([a-z]+)");
+
+    private QueryPlans() {
+    }
+
+    /** Literals for every parameter the history queries use, for the given user around {@code at}. */
+    public static Map<String, String> valuesFor(String appId, String userId, String area, String at) {
+        return Map.of("app", quote(appId), "user", quote(userId), "area", quote(area),
+                "at", quote(at) + "::timestamptz", "from", "(" + quote(at) + "::timestamptz - interval '30 days')",
+                "to", "(" + quote(at) + "::timestamptz + interval '30 days')",
+                "id", "'00000000-0000-0000-0000-000000000000'::uuid", "depth", "0.25", "cap", "6");
+    }
+
+    public static List<String> explain(Connection db, String sql, Map<String, String> values, boolean analyze)
+            throws SQLException {
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder bound = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for :" + m.group(1));
+            }
+            m.appendReplacement(bound, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(bound);
+        List<String> plan = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery((analyze ? "explain (analyze, buffers) " : "explain ") + bound)) {
+            while (rows.next()) {
+                plan.add(rows.getString(1));
+            }
+        }
+        return plan;
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}
