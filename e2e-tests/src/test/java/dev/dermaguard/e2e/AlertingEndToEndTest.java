@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,10 +20,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,13 +30,13 @@ import io.restassured.http.ContentType;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.infra.LocalStack;
-import dev.dermaguard.testsupport.TopicClient;
 
 /**
  * notify-service killed with SIGKILL while sessions stream in, then restarted: every alert the sessions call for
  * is on microneedling.alerts, and on the consenting clinic's topic, exactly once, as a read_committed consumer
  * (a clinic) reads them.
  */
+@ExtendWith(RunningStack.class)
 class AlertingEndToEndTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(120);
@@ -48,27 +45,8 @@ class AlertingEndToEndTest {
     private static final int USERS = 20;
     private static final List<String> AREAS = List.of("CHEEKS", "FOREHEAD");
 
-    @TempDir
-    static Path workDir;
-    private static LocalStack stack;
-    private static TopicClient topics;
 
-    @BeforeAll
-    static void startTheStack() {
-        Path root = Path.of(System.getProperty("dermaguard.root", ".."));
-        stack = LocalStack.start(LocalStack.Options.freePorts(root, workDir));
-        topics = new TopicClient(stack.bootstrapServers(), true);
-    }
 
-    @AfterAll
-    static void stopTheStack() {
-        if (topics != null) {
-            topics.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aCrashOfNotifyServiceMidStreamLosesAndDoublesNoAlert() {
@@ -79,7 +57,7 @@ class AlertingEndToEndTest {
         }
         users.forEach(user -> postConsent(user));
         // Consents and sessions travel different paths: the consents must stand before the first alert is raised.
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(stack.notifyUrl())
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(RunningStack.stack().notifyUrl())
                 .header("X-API-Key", "local-operator-key").get("/v1/audit?limit=1000")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.action == 'consent.granted' && it.subject.contains('crash-" + run + "-') }")
@@ -97,9 +75,9 @@ class AlertingEndToEndTest {
             }
         }
         sessions.subList(0, sessions.size() / 2).forEach(Runnable::run);
-        stack.stopService(LocalStack.NOTIFY_SERVICE, true);
+        RunningStack.stack().stopService(LocalStack.NOTIFY_SERVICE, true);
         sessions.subList(sessions.size() / 2, sessions.size()).forEach(Runnable::run);
-        stack.startService(LocalStack.NOTIFY_SERVICE);
+        RunningStack.stack().startService(LocalStack.NOTIFY_SERVICE);
 
         int expected = USERS * AREAS.size();
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500))
@@ -126,7 +104,7 @@ class AlertingEndToEndTest {
     }
 
     private static List<JsonNode> alertsOf(String topic, String run) {
-        return topics.read(topic, r -> r.key().startsWith("demo-app:crash-" + run + "-")).stream()
+        return RunningStack.topics().read(topic, r -> r.key().startsWith("demo-app:crash-" + run + "-")).stream()
                 .map(r -> {
                     try {
                         return JSON.readTree(r.value());
@@ -138,7 +116,7 @@ class AlertingEndToEndTest {
 
     /** notify-service has committed its position at the end of every assessment partition. */
     private static boolean notifyCaughtUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.stack().bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets("notify-service").partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
@@ -151,7 +129,7 @@ class AlertingEndToEndTest {
     }
 
     private static void postConsent(String user) {
-        given().baseUri(stack.intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","userId":"%s","clinicId":"%s","granted":true,"changedAt":"%s"}
                         """.formatted(UUID.randomUUID(), user, CLINIC, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)))
@@ -160,7 +138,7 @@ class AlertingEndToEndTest {
     }
 
     private static void postSession(String user, OffsetDateTime at, String area) {
-        given().baseUri(stack.intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","userId":"%s","performedAt":"%s","area":"%s","needleDepthMm":0.5,"device":"ROLLER"}
                         """.formatted(UUID.randomUUID(), user, at, area))

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,10 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,39 +24,20 @@ import io.restassured.http.ContentType;
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.infra.LocalStack;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
  * The three services from their packaged jars, started the way run-local.sh starts them, on a real broker and
  * PostgreSQL: sessions posted over HTTP come out as alerts on microneedling.alerts, read by a plain consumer.
  */
+@ExtendWith(RunningStack.class)
 class PipelineEndToEndTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path workDir;
-    private static LocalStack stack;
-    private static TopicClient topics;
 
-    @BeforeAll
-    static void startTheStack() {
-        Path root = Path.of(System.getProperty("dermaguard.root", ".."));
-        stack = LocalStack.start(LocalStack.Options.freePorts(root, workDir));
-        topics = new TopicClient(stack.bootstrapServers());
-    }
 
-    @AfterAll
-    static void stopTheStack() {
-        if (topics != null) {
-            topics.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void twoCheekSessionsADayApartGiveOneHealingGapAlert() throws Exception {
@@ -70,10 +48,10 @@ class PipelineEndToEndTest {
         // The same user's events flow in order: once a later forehead alert is out, the cheek alerts are all out.
         post(user, UUID.randomUUID(), now.minusDays(2), "FOREHEAD");
         post(user, UUID.randomUUID(), now.minusDays(2).plusHours(2), "FOREHEAD");
-        topics.awaitRecords(Topics.ALERTS, r -> r.key().equals("demo-app:" + user) && r.value().contains("FOREHEAD"),
+        RunningStack.topics().awaitRecords(Topics.ALERTS, r -> r.key().equals("demo-app:" + user) && r.value().contains("FOREHEAD"),
                 1, WITHIN);
 
-        List<ConsumerRecord<String, String>> cheeks = topics.read(Topics.ALERTS,
+        List<ConsumerRecord<String, String>> cheeks = RunningStack.topics().read(Topics.ALERTS,
                 r -> r.key().equals("demo-app:" + user) && r.value().contains("\"CHEEKS\""));
 
         assertEquals(1, cheeks.size(), "one alert for the cheeks");
@@ -100,13 +78,13 @@ class PipelineEndToEndTest {
         }
         UUID next = UUID.randomUUID();
         post(user, next, now.minusMinutes(1), "CHEEKS");
-        topics.awaitRecords(Topics.ALERTS, r -> r.value().contains(next.toString()), 1, WITHIN);
+        RunningStack.topics().awaitRecords(Topics.ALERTS, r -> r.value().contains(next.toString()), 1, WITHIN);
 
-        List<ConsumerRecord<String, String>> assessmentsOfRepeated = topics.read(Topics.RISK_ASSESSMENTS,
+        List<ConsumerRecord<String, String>> assessmentsOfRepeated = RunningStack.topics().read(Topics.RISK_ASSESSMENTS,
                 r -> r.key().equals("demo-app:" + user) && sourceEventId(r).equals(repeated.toString()));
-        List<ConsumerRecord<String, String>> alerts = topics.read(Topics.ALERTS, r -> r.key().equals("demo-app:" + user));
+        List<ConsumerRecord<String, String>> alerts = RunningStack.topics().read(Topics.ALERTS, r -> r.key().equals("demo-app:" + user));
 
-        assertEquals(5, topics.read(Topics.EVENTS, r -> repeated.toString().equals(
+        assertEquals(5, RunningStack.topics().read(Topics.EVENTS, r -> repeated.toString().equals(
                 TopicClient.header(r, CloudEventHeaders.ID))).size(), "intake published every post");
         assertEquals(1, assessmentsOfRepeated.size(), "risk-service stored and assessed the session once");
         assertEquals(1, alerts.size(), "one alert");
@@ -121,7 +99,7 @@ class PipelineEndToEndTest {
     }
 
     private static void post(String user, UUID eventId, OffsetDateTime at, String area) {
-        given().baseUri(stack.intakeUrl())
+        given().baseUri(RunningStack.stack().intakeUrl())
                 .header("X-API-Key", "local-app-key")
                 .contentType(ContentType.JSON)
                 .body("""

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,44 +23,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 
 import dev.dermaguard.common.Topics;
-import dev.dermaguard.infra.LocalStack;
-import dev.dermaguard.testsupport.TopicClient;
 
 /**
  * Each rule's typical case through the running system: events posted to intake over HTTP, assessments read from
  * microneedling.risk-assessments (precisely) and alerts from microneedling.alerts (loosely: notify-service decides
  * cooldowns and escalation; at least one alert of the rule for the user is enough here). One user per case.
  */
+@ExtendWith(RunningStack.class)
 class RiskRulesEndToEndTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_KEY = "local-app-key";
 
-    @TempDir
-    static Path workDir;
-    private static LocalStack stack;
-    private static TopicClient topics;
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
             .minusMinutes(1);
 
-    @BeforeAll
-    static void startTheStack() {
-        stack = LocalStack.start(LocalStack.Options.freePorts(Path.of(System.getProperty("dermaguard.root", "..")),
-                workDir));
-        topics = new TopicClient(stack.bootstrapServers());
-    }
 
-    @AfterAll
-    static void stopTheStack() {
-        if (topics != null) {
-            topics.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void healingGap() {
@@ -121,7 +98,7 @@ class RiskRulesEndToEndTest {
         UUID last = session(user, now, "CHEEKS", "0.25", ",\"goal\":\"ACNE_SCARS\"");
 
         expect(user, last, "INEFFECTIVE_FOR_GOAL", "LOW");
-        given().baseUri(stack.riskUrl()).header("X-API-Key", APP_KEY)
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", APP_KEY)
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(200).body("areas[0].openRisks[0].rule", equalTo("INEFFECTIVE_FOR_GOAL"));
     }
@@ -166,12 +143,12 @@ class RiskRulesEndToEndTest {
             assertEquals(0, assessment.get("risks").size(), () -> "no finding: " + assessment);
             assertEquals("1", assessment.get("ruleSetVersion").asText());
         }
-        assertTrue(topics.read(Topics.ALERTS, r -> r.key().equals("demo-app:" + user)).isEmpty());
-        given().baseUri(stack.riskUrl()).header("X-API-Key", APP_KEY)
+        assertTrue(RunningStack.topics().read(Topics.ALERTS, r -> r.key().equals("demo-app:" + user)).isEmpty());
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", APP_KEY)
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(200).body("areas[0].area", equalTo("CHEEKS"))
                 .body("areas[0].openRisks.size()", equalTo(0));
-        given().baseUri(stack.riskUrl()).header("X-API-Key", "local-app2-key")
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", "local-app2-key")
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(404);
     }
@@ -191,13 +168,13 @@ class RiskRulesEndToEndTest {
         assertTrue(found.get("summary").asText().length() <= 140);
         assertTrue(found.get("evidence").get("eventIds").toString().contains(eventId.toString()));
         if (!severity.equals("LOW")) {
-            topics.awaitRecords(Topics.ALERTS, r -> r.key().equals("demo-app:" + user)
+            RunningStack.topics().awaitRecords(Topics.ALERTS, r -> r.key().equals("demo-app:" + user)
                     && rule.equals(field(r, "rule")), 1, WITHIN);
         }
     }
 
     private static JsonNode assessmentOf(String user, UUID eventId) {
-        ConsumerRecord<String, String> record = topics.awaitRecords(Topics.RISK_ASSESSMENTS,
+        ConsumerRecord<String, String> record = RunningStack.topics().awaitRecords(Topics.RISK_ASSESSMENTS,
                 r -> r.key().equals("demo-app:" + user) && eventId.toString().equals(field(r, "sourceEventId")), 1,
                 WITHIN).get(0);
         return tree(record);
@@ -237,7 +214,7 @@ class RiskRulesEndToEndTest {
     }
 
     private static void post(String path, String body) {
-        given().baseUri(stack.intakeUrl()).header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(body)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(body)
                 .when().post(path)
                 .then().statusCode(202);
     }
