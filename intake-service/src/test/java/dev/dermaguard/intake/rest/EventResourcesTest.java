@@ -24,9 +24,6 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,24 +46,12 @@ import dev.dermaguard.testsupport.TopicClient;
 @QuarkusTestResource(LocalInfraTestResource.class)
 class EventResourcesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     KafkaClientService kafkaClients;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
-
-    @BeforeEach
-    void connect() {
-        topics = new TopicClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
 
     @Test
     void anAcceptedSessionIsOnTheTopicWithTheAppIdFromTheKey() {

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,23 +45,12 @@ class AssessmentConsumerTest {
     private static final String APP = "test-app";
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @Inject
     EventCodec codec;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
-
-    @BeforeEach
-    void connect() {
-        topics = new TopicClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
 
     @Test
     void aModerateOrHigherRiskBecomesAnAlertThatRecommendsADermatologist() {

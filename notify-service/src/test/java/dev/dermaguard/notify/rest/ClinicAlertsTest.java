@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +46,6 @@ class ClinicAlertsTest {
     private static final String CLINIC = "demo-clinic";
     private static final String CLINIC_KEY = "local-clinic-key";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @Inject
     EventCodec codec;
     @Inject
@@ -57,18 +53,13 @@ class ClinicAlertsTest {
     @TestHTTPResource("/v1/clinics/" + CLINIC + "/alerts/stream")
     String streamUrl;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private NotifyFixtures user;
 
     @BeforeEach
     void connect() {
-        topics = new TopicClient(bootstrapServers);
         user = new NotifyFixtures(topics, codec, database, "demo-app", "u-" + UUID.randomUUID());
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +39,6 @@ import dev.dermaguard.testsupport.TopicClient;
         initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
 class AlertingPolicyTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @Inject
     EventCodec codec;
     @Inject
@@ -50,18 +46,13 @@ class AlertingPolicyTest {
     @Inject
     AlertService alerts;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private NotifyFixtures user;
 
     @BeforeEach
     void connect() {
-        topics = new TopicClient(bootstrapServers);
         user = new NotifyFixtures(topics, codec, database, "demo-app", "u-" + UUID.randomUUID());
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
     }
 
     @Test

@@ -19,9 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -57,26 +54,15 @@ class EventConsumerTest {
     private static final String APP = "test-app";
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @Inject
     TestDatabase database;
     @Inject
     EventCodec codec;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-
-    @BeforeEach
-    void connect() {
-        topics = new TopicClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
 
     @Test
     void twoSessionsADayApartOnOneAreaAreAHealingGap() {

@@ -16,9 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,24 +47,13 @@ class RiskResourceTest {
     private static final String APP = "demo-app";
     private static final String APP_KEY = "local-app-key";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
     @Inject
     EventCodec codec;
 
-    private TopicClient topics;
+    @Inject
+    TopicClient topics;
     private final String user = "u-" + UUID.randomUUID();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-
-    @BeforeEach
-    void connect() {
-        topics = new TopicClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topics.close();
-    }
 
     @Test
     void theProfileShowsEachAreasLastSessionOpenRisksAndWhenItIsSafeAgain() {
