@@ -209,6 +209,7 @@ public final class LocalStack implements AutoCloseable {
                   local-app2-key     app other-app
                   local-clinic-key   clinic demo-clinic
                   local-clinic2-key  clinic other-clinic
+                  local-operator-key operator local-operator (audit log)
 
                 Post a session:
                   curl -i -X POST %s/v1/sessions -H 'Content-Type: application/json' -H 'X-API-Key: local-app-key' \
