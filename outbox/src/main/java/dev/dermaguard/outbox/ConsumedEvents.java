@@ -2,7 +2,6 @@ package dev.dermaguard.outbox;
 
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,11 +14,7 @@ public class ConsumedEvents {
      * or re-posted event answers false and the caller skips it.
      */
     public Uni<Boolean> firstDelivery(UUID eventId) {
-        return Panache.getSession()
-                .flatMap(session -> session
-                        .createNativeQuery("insert into consumed_event (event_id) values (?1) on conflict do nothing")
-                        .setParameter(1, eventId)
-                        .executeUpdate())
+        return NativeSql.update("insert into consumed_event (event_id) values (?1) on conflict do nothing", eventId)
                 .map(inserted -> inserted == 1);
     }
 }

@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.auth.Caller;
-import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.NativeSql;
 
 /**
  * Who did what, when: alerts raised, consents changed, alerts read or streamed (GDPR Art. 9 data needs a record of

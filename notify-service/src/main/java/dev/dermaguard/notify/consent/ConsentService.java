@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.common.auth.Role;
 import dev.dermaguard.common.events.ConsentChanged;
 import dev.dermaguard.notify.audit.AuditLog;
-import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.notify.service.KnownUsers;
 import dev.dermaguard.outbox.ConsumedEvents;
 

@@ -29,7 +29,7 @@ import dev.dermaguard.notify.policy.AlertPolicy.Decision;
 import dev.dermaguard.notify.policy.AlertPolicy.FoldInto;
 import dev.dermaguard.notify.policy.AlertPolicy.PriorAlert;
 import dev.dermaguard.notify.policy.AlertPolicy.Raise;
-import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.notify.repository.StoredAlert;
 import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.outbox.Outbox;

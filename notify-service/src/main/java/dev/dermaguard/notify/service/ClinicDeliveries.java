@@ -9,7 +9,7 @@ import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.outbox.Outbox;
 
 /**

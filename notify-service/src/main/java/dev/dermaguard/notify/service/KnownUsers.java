@@ -5,7 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.notify.repository.NativeSql;
+import dev.dermaguard.outbox.NativeSql;
 
 /** The users each app has posted about: asking about anyone else is 404, never another app's data. */
 @ApplicationScoped

@@ -4,11 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.outbox.NativeSql;
 
 /**
  * The findings that still stand, per user, area and rule: the state NEEDLING_INFLAMED_SKIN and the risk profile
@@ -53,11 +53,10 @@ public class OpenRisks {
     /** Keeps each finding as the one standing for its rule on the area; one statement after the other. */
     public Uni<Void> open(SessionRepository.Point p, UUID sourceEventId, List<Risk> risks) {
         return Multi.createFrom().iterable(risks)
-                .onItem().transformToUniAndConcatenate(risk -> execute(UPSERT, q -> q
-                        .setParameter("app", p.appId()).setParameter("user", p.userId())
-                        .setParameter("area", p.area().name()).setParameter("rule", risk.rule().name())
-                        .setParameter("severity", risk.severity().name()).setParameter("source", sourceEventId)
-                        .setParameter("at", utc(p)).setParameter("risk", codec.write(risk))))
+                .onItem().transformToUniAndConcatenate(risk -> NativeSql.update(UPSERT, Map.of(
+                        "app", p.appId(), "user", p.userId(), "area", p.area().name(), "rule", risk.rule().name(),
+                        "severity", risk.severity().name(), "source", sourceEventId, "at", utc(p),
+                        "risk", codec.write(risk))))
                 .collect().last().replaceWithVoid();
     }
 
@@ -66,28 +65,18 @@ public class OpenRisks {
         if (rules.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return execute(CLOSE, q -> q.setParameter("app", p.appId()).setParameter("user", p.userId())
-                .setParameter("area", p.area().name()).setParameter("rules", rules.stream().map(Enum::name).toList())
-                .setParameter("at", utc(p)))
+        return NativeSql.update(CLOSE, Map.of("app", p.appId(), "user", p.userId(), "area", p.area().name(),
+                        "rules", rules.stream().map(Enum::name).toList(), "at", utc(p)))
                 .replaceWithVoid();
     }
 
     public Uni<List<OnArea>> ofUser(String appId, String userId) {
-        return Panache.getSession().flatMap(session -> session.<Object[]>createNativeQuery(OF_USER)
-                .setParameter("app", appId).setParameter("user", userId)
-                .getResultList())
+        return NativeSql.<Object[]>rows(OF_USER, Map.of("app", appId, "user", userId))
                 .map(rows -> rows.stream()
                         .map(row -> new OnArea(Area.valueOf((String) row[0]), codec.read((String) row[1], Risk.class)))
                         .toList());
     }
 
-    private interface Binding {
-        Mutiny.MutationQuery bind(Mutiny.MutationQuery query);
-    }
-
-    private static Uni<Integer> execute(String sql, Binding binding) {
-        return Panache.getSession().flatMap(session -> binding.bind(session.createNativeQuery(sql)).executeUpdate());
-    }
 
     private static OffsetDateTime utc(SessionRepository.Point p) {
         return p.at().toInstant().atOffset(ZoneOffset.UTC);

@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SkinType;
+import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.risk.rules.PastSession;
 
 /**
@@ -62,41 +60,28 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
 
     /** The skin type of the user's latest session at or before the point that reported one. */
     public Uni<Optional<SkinType>> latestSkinType(Point p) {
-        return query(HistoryQueries.LATEST_SKIN_TYPE, ofUser(p, Map.of("at", utc(p.instant()))))
-                .flatMap(Mutiny.SelectionQuery::getResultList)
-                .map(rows -> rows.stream().findFirst().map(row -> SkinType.valueOf((String) row)));
+        return NativeSql.<String>rows(HistoryQueries.LATEST_SKIN_TYPE, ofUser(p, Map.of("at", utc(p.instant()))))
+                .map(rows -> rows.stream().findFirst().map(SkinType::valueOf));
     }
 
     /** Home sessions at or below {@code depth} up to the point, counted no further than {@code cap}. */
     public Uni<Long> shallowHomeSessions(Point p, BigDecimal depth, int cap) {
-        return query(HistoryQueries.SHALLOW_HOME_SESSIONS, ofUser(p, Map.of("at", utc(p.instant()), "depth", depth,
+        return NativeSql.<Number>rows(HistoryQueries.SHALLOW_HOME_SESSIONS, ofUser(p, Map.of("at", utc(p.instant()), "depth", depth,
                 "cap", cap)))
-                .flatMap(Mutiny.SelectionQuery::getSingleResult)
-                .map(count -> ((Number) count).longValue());
+                .map(rows -> rows.get(0).longValue());
     }
 
     /** The rules with a finding open on the area, raised at or before the point. */
     public Uni<Set<RuleName>> openOnArea(Point p) {
-        return query(HistoryQueries.OPEN_ON_AREA, onArea(p, Map.of("at", utc(p.instant()))))
-                .flatMap(Mutiny.SelectionQuery::getResultList)
-                .map(rows -> rows.stream().map(row -> RuleName.valueOf((String) row)).collect(Collectors.toSet()));
+        return NativeSql.<String>rows(HistoryQueries.OPEN_ON_AREA, onArea(p, Map.of("at", utc(p.instant()))))
+                .map(rows -> rows.stream().map(RuleName::valueOf).collect(Collectors.toSet()));
     }
 
     private Uni<List<PastSession>> sessions(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().flatMap(session -> {
-            Mutiny.SelectionQuery<NeedlingSession> query = session.createNativeQuery(sql, NeedlingSession.class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        }).map(found -> found.stream().map(NeedlingSession::asPast).toList());
+        return NativeSql.list(sql, NeedlingSession.class, parameters)
+                .map(found -> found.stream().map(NeedlingSession::asPast).toList());
     }
 
-    private Uni<Mutiny.SelectionQuery<Object>> query(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().map(session -> {
-            Mutiny.SelectionQuery<Object> query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query;
-        });
-    }
 
     private static Uni<Optional<PastSession>> one(Uni<List<PastSession>> found) {
         return found.map(list -> list.stream().findFirst());
