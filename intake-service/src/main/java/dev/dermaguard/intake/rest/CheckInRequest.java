@@ -21,7 +21,7 @@ import dev.dermaguard.intake.validation.NoDuplicates;
 @Schema(name = "SymptomCheckIn", description = "How the skin of one area looks some time after a session.")
 public record CheckInRequest(
         @NotNull UUID eventId,
-        @NotNull @UserId String userId,
+        @NotNull @UserId @Schema(pattern = UserId.PATTERN) String userId,
         @NotNull @EventTime
         @Schema(description = "When the user looked, ISO-8601 with offset.", example = "2026-11-22T09:00:00Z")
         OffsetDateTime reportedAt,

@@ -18,10 +18,10 @@ import dev.dermaguard.intake.validation.EventTime;
 @Schema(name = "ConsentChanged", description = "The user grants or revokes sharing their alerts with one clinic.")
 public record ConsentRequest(
         @NotNull UUID eventId,
-        @NotNull @UserId String userId,
+        @NotNull @UserId @Schema(pattern = UserId.PATTERN) String userId,
         @NotNull @ClinicId @ConfiguredClinic
-        @Schema(description = "A clinic of this deployment: 1 to 48 characters of a-z, 0-9 or '-'.",
-                example = "demo-clinic") String clinicId,
+        @Schema(description = "A clinic of this deployment.", example = "demo-clinic", pattern = ClinicId.PATTERN)
+        String clinicId,
         // Boolean, not boolean: an absent value is an error, not a silent revocation.
         @NotNull Boolean granted,
         @NotNull @EventTime OffsetDateTime changedAt) implements AppEvent {

@@ -30,7 +30,7 @@ public record SessionRequest(
         @NotNull @Schema(description = "Unique id of this event; re-posting it takes no second effect.")
         UUID eventId,
         @NotNull @UserId
-        @Schema(description = "The app's pseudonymous user id.", example = "u-123")
+        @Schema(description = "The app's pseudonymous user id.", example = "u-123", pattern = UserId.PATTERN)
         String userId,
         @NotNull @EventTime
         @Schema(description = "When the session was performed, ISO-8601 with offset.", example = "2026-11-20T21:00:00Z")
