@@ -20,6 +20,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface WholeNumber {
 
+    /** Without a {@link #max()}, the message says "a whole number of at least {min}". */
     String message() default "must be a whole number from {min} to {max}";
 
     long min() default 0;
@@ -48,6 +49,18 @@ public @interface WholeNumber {
             if (value == null) {
                 return true; // absent parameters are optional; a default applies where one is declared
             }
+            if (isInRange(value)) {
+                return true;
+            }
+            if (max == Long.MAX_VALUE) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("must be a whole number of at least " + min)
+                        .addConstraintViolation();
+            }
+            return false;
+        }
+
+        private boolean isInRange(CharSequence value) {
             if (!DIGITS.matcher(value).matches()) {
                 return false;
             }

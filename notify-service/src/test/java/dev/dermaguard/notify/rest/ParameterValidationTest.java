@@ -54,7 +54,9 @@ class ParameterValidationTest {
         "local-operator-key, /v1/audit, limit, 1001", "local-operator-key, /v1/audit, before, x1"})
     void aBadNumberIsAProblemNamingIt(String key, String path, String parameter, String value) {
         given().header("X-API-Key", key).queryParam(parameter, value).get(path).then()
-                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(parameter));
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(parameter))
+                .body("errors[0].message", equalTo(parameter.equals("before") ? "must be a whole number of at least 1"
+                        : "must be a whole number from 1 to " + (path.equals("/v1/audit") ? 1000 : 500)));
     }
 
     @ParameterizedTest(name = "Last-Event-ID: {0}")
@@ -62,6 +64,7 @@ class ParameterValidationTest {
     void aBadLastEventIdIsAProblemNamingIt(String lastEventId) {
         given().header("X-API-Key", "local-clinic-key").header("Last-Event-ID", lastEventId)
                 .get("/v1/clinics/demo-clinic/alerts/stream").then()
-                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("Last-Event-ID"));
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("Last-Event-ID"))
+                .body("errors[0].message", equalTo("must be a whole number of at least 0"));
     }
 }
