@@ -2,24 +2,29 @@ package dev.dermaguard.common.auth;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The authenticated caller of the current request, set by {@link ApiKeyFilter} before the resource runs. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The authenticated caller of the current request. Quarkus Security has checked the endpoint's
+ * {@code @RolesAllowed} before the resource runs, so on an endpoint for apps {@link #appId()} is the caller's app.
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private final SecurityIdentity identity;
 
-    void set(Caller caller) {
-        this.caller = caller;
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public Caller get() {
-        if (caller == null) {
-            throw new IllegalStateException("No caller: the resource is missing @RequiresRole");
+        if (identity.getPrincipal() instanceof Caller caller) {
+            return caller;
         }
-        return caller;
+        throw new IllegalStateException("No caller: the endpoint admits anonymous requests");
     }
 
-    /** The calling app's id; only meaningful on resources that require {@link Role#APP}. */
+    /** The calling app's id; only meaningful on endpoints for {@link Roles#APP}. */
     public String appId() {
         return get().principalId();
     }

@@ -156,12 +156,27 @@ public class ProblemMappers {
         return out.isEmpty() ? "(body)" : out.toString();
     }
 
-    /** {@code create.body.needleDepthMm} to {@code needleDepthMm}; {@code batch.body[3].area} to {@code [3].area}. */
+    /**
+     * {@code create.body.needleDepthMm} to {@code needleDepthMm}; {@code batch.body[3].area} to {@code [3].area}; a
+     * path, query or header parameter by its HTTP name ({@code userId}, {@code limit}, {@code Last-Event-ID}).
+     */
     public static String jsonPath(ConstraintViolation<?> violation) {
         StringBuilder out = new StringBuilder();
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                String parameter = method == null ? null : HttpParameters.name(violation.getRootBeanClass(), method,
+                        node.as(Path.ParameterNode.class).getParameterIndex());
+                if (parameter != null) {
+                    out.append(parameter);
+                }
+                continue;
+            }
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,15 +13,15 @@ import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.common.validation.UserId;
 import dev.dermaguard.intake.validation.EventTime;
-import dev.dermaguard.intake.validation.Ids;
 import dev.dermaguard.intake.validation.NoDuplicates;
 
 /** How an area looks after a session; an empty list of symptoms means all clear. */
 @Schema(name = "SymptomCheckIn", description = "How the skin of one area looks some time after a session.")
 public record CheckInRequest(
         @NotNull UUID eventId,
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId,
+        @NotNull @UserId @Schema(pattern = UserId.PATTERN) String userId,
         @NotNull @EventTime
         @Schema(description = "When the user looked, ISO-8601 with offset.", example = "2026-11-22T09:00:00Z")
         OffsetDateTime reportedAt,

@@ -4,22 +4,24 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.ConsentChanged;
+import dev.dermaguard.common.validation.ClinicId;
+import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.intake.validation.ConfiguredClinic;
 import dev.dermaguard.intake.validation.EventTime;
-import dev.dermaguard.intake.validation.Ids;
 
 /** The user grants or revokes sharing their alerts with one clinic. */
 @Schema(name = "ConsentChanged", description = "The user grants or revokes sharing their alerts with one clinic.")
 public record ConsentRequest(
         @NotNull UUID eventId,
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId,
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-        @Schema(example = "demo-clinic") String clinicId,
+        @NotNull @UserId @Schema(pattern = UserId.PATTERN) String userId,
+        @NotNull @ClinicId @ConfiguredClinic
+        @Schema(description = "A clinic of this deployment.", example = "demo-clinic", pattern = ClinicId.PATTERN)
+        String clinicId,
         // Boolean, not boolean: an absent value is an error, not a silent revocation.
         @NotNull Boolean granted,
         @NotNull @EventTime OffsetDateTime changedAt) implements AppEvent {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.RequiresRole;
-import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.auth.Roles;
 import dev.dermaguard.common.problem.Problem;
 import dev.dermaguard.intake.config.IntakeConfig;
 import dev.dermaguard.intake.service.EventPublisher;
@@ -41,7 +41,7 @@ import dev.dermaguard.intake.service.EventPublisher;
 @Path("/v1")
 @Tag(name = "Events", description = "What an app backend posts; each answers 202 once the broker has it.")
 @Blocking
-@RequiresRole(Role.APP)
+@RolesAllowed(Roles.APP)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResources {

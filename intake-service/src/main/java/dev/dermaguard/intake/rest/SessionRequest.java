@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,16 +21,16 @@ import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Setting;
 import dev.dermaguard.common.events.SkinCondition;
 import dev.dermaguard.common.events.SkinType;
+import dev.dermaguard.common.validation.UserId;
 import dev.dermaguard.intake.validation.EventTime;
-import dev.dermaguard.intake.validation.Ids;
 
 /** A session as an app posts it; the app id is never taken from the body but from the API key. */
 @Schema(name = "SessionLogged", description = "One micro-needling session, as the user logged it in the app.")
 public record SessionRequest(
         @NotNull @Schema(description = "Unique id of this event; re-posting it takes no second effect.")
         UUID eventId,
-        @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-        @Schema(description = "The app's pseudonymous user id.", example = "u-123")
+        @NotNull @UserId
+        @Schema(description = "The app's pseudonymous user id.", example = "u-123", pattern = UserId.PATTERN)
         String userId,
         @NotNull @EventTime
         @Schema(description = "When the session was performed, ISO-8601 with offset.", example = "2026-11-20T21:00:00Z")

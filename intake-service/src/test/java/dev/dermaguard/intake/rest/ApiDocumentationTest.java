@@ -38,6 +38,12 @@ class ApiDocumentationTest {
                         path + " documents " + status);
             }
         }
+        // Composed constraints (@UserId, @ClinicId) do not reach the document by themselves.
+        api.setRootPath("components.schemas");
+        for (String schema : List.of("SessionLogged", "SymptomCheckIn", "ConsentChanged")) {
+            assertEquals("[A-Za-z0-9._-]{1,64}", api.getString(schema + ".properties.userId.pattern"), schema);
+        }
+        assertEquals("[a-z0-9-]{1,48}", api.getString("ConsentChanged.properties.clinicId.pattern"));
         api.setRootPath("components.responses");
         for (String error : List.of("Invalid", "Unauthorized", "Forbidden", "TooLarge", "UnsupportedType", "Unavailable")) {
             assertNotNull(

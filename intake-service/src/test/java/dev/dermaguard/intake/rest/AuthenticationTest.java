@@ -3,11 +3,13 @@ package dev.dermaguard.intake.rest;
 import static dev.dermaguard.intake.rest.Requests.PROBLEM;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,22 +24,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
 /**
- * Every intake endpoint is for app keys only: no, empty or unknown key is 401, a clinic's key 403; nothing is
- * published. Neither keys nor health data reach the log.
+ * Every intake endpoint is for app keys only: no, empty or unknown key is 401, a clinic's or an operator's key 403;
+ * nothing is published then. Neither keys nor health data reach the log.
  */
 @QuarkusTest
 class AuthenticationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @TestHTTPResource("/")
+    URI root;
 
     @ParameterizedTest
     @ValueSource(strings = {"/v1/sessions", "/v1/sessions/batch", "/v1/check-ins", "/v1/consents"})
@@ -53,6 +60,13 @@ class AuthenticationTest {
         try (TopicClient topics = new TopicClient(bootstrapServers)) {
             assertTrue(topics.read(Topics.EVENTS, r -> r.key().endsWith(":" + user)).isEmpty());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/sessions", "/v1/sessions/batch", "/v1/check-ins", "/v1/consents"})
+    void everyKeyOnEveryEndpoint(String path) {
+        String body = validBody(path, "roles-" + UUID.randomUUID());
+        assertEquals(List.of(), new RoleMatrix(root).check("POST", path, body, List.of("app"), RoleMatrix.keysOf("app")));
     }
 
     @Test

@@ -2,9 +2,7 @@ package dev.dermaguard.notify.rest;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,11 +25,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.dermaguard.common.auth.Caller;
 import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.RequiresRole;
-import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.auth.Roles;
 import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.common.validation.ClinicId;
+import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.common.validation.WholeNumber;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.notify.repository.Deliveries.ClinicAlert;
@@ -52,6 +52,8 @@ public class AlertResource {
             super(null, null, false, false);
         }
     }
+
+    static final int MAX_LIMIT = 500;
 
     private final CurrentCaller currentCaller;
     private final KnownUsers users;
@@ -75,9 +77,10 @@ public class AlertResource {
     /** The user's alerts, newest first, with the occurrences counted since each was raised. */
     @GET
     @Path("users/{userId}/alerts")
-    @RequiresRole(Role.APP)
-    public Uni<List<AlertRaised>> ofUser(@PathParam("userId") String userId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    @RolesAllowed(Roles.APP)
+    public Uni<List<AlertRaised>> ofUser(@PathParam("userId") @UserId String userId,
+            @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limitText) {
+        int limit = Integer.parseInt(limitText);
         Caller caller = currentCaller.get();
         return users.knows(caller.principalId(), userId).flatMap(known -> {
             if (!known) {
@@ -92,10 +95,12 @@ public class AlertResource {
     /** The alerts delivered to the clinic, newest first; {@code before} a cursor pages back. */
     @GET
     @Path("clinics/{clinicId}/alerts")
-    @RequiresRole(Role.CLINIC)
-    public Uni<List<ClinicAlert>> ofClinic(@PathParam("clinicId") String clinicId,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-            @QueryParam("before") @Min(1) Long before) {
+    @RolesAllowed(Roles.CLINIC)
+    public Uni<List<ClinicAlert>> ofClinic(@PathParam("clinicId") @ClinicId String clinicId,
+            @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limitText,
+            @QueryParam("before") @WholeNumber(min = 1) String beforeText) {
+        int limit = Integer.parseInt(limitText);
+        Long before = beforeText == null ? null : Long.parseLong(beforeText);
         Caller caller = ownClinic(clinicId);
         return database.withTransaction(connection -> deliveries.newestOfClinic(connection, clinicId, before, limit)
                 .call(alerts -> audit.record(connection, caller, "clinic.alerts.read", "clinic " + clinicId,
@@ -110,9 +115,9 @@ public class AlertResource {
     @GET
     @Path("clinics/{clinicId}/alerts/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RequiresRole(Role.CLINIC)
-    public Multi<OutboundSseEvent> stream(@PathParam("clinicId") String clinicId,
-            @HeaderParam("Last-Event-ID") @Pattern(regexp = "[0-9]{1,18}") String lastEventId, @Context Sse sse) {
+    @RolesAllowed(Roles.CLINIC)
+    public Multi<OutboundSseEvent> stream(@PathParam("clinicId") @ClinicId String clinicId,
+            @HeaderParam("Last-Event-ID") @WholeNumber String lastEventId, @Context Sse sse) {
         Caller caller = ownClinic(clinicId);
         Uni<Long> from = lastEventId == null ? deliveries.lastCursor(clinicId) : Uni.createFrom().item(Long.parseLong(lastEventId));
         return from.call(cursor -> database.withTransaction(connection -> audit.record(connection, caller,

@@ -2,8 +2,7 @@ package dev.dermaguard.notify.rest;
 
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.dermaguard.common.auth.RequiresRole;
-import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.auth.Roles;
+import dev.dermaguard.common.validation.WholeNumber;
 import dev.dermaguard.notify.audit.AuditLog;
 
 /** The audit log for operators: who raised, read, streamed or consented to what, and when. */
@@ -30,9 +29,10 @@ public class AuditResource {
 
     /** Newest first; {@code before} an entry id pages back. */
     @GET
-    @RequiresRole(Role.OPERATOR)
-    public Uni<List<AuditLog.Entry>> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-            @QueryParam("before") @Min(1) Long before) {
-        return audit.list(limit, before);
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<List<AuditLog.Entry>> list(
+            @QueryParam("limit") @DefaultValue("100") @WholeNumber(min = 1, max = 1000) String limit,
+            @QueryParam("before") @WholeNumber(min = 1) String before) {
+        return audit.list(Integer.parseInt(limit), before == null ? null : Long.parseLong(before));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,15 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.RequiresRole;
-import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.auth.Roles;
 import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.common.validation.WholeNumber;
 import dev.dermaguard.risk.service.RiskProfiles;
 
 /**
@@ -28,7 +26,7 @@ import dev.dermaguard.risk.service.RiskProfiles;
  * a user the calling app never posted is 404.
  */
 @Path("/v1/users/{userId}")
-@RequiresRole(Role.APP)
+@RolesAllowed(Roles.APP)
 @Produces(MediaType.APPLICATION_JSON)
 public class RiskResource {
 
@@ -44,7 +42,7 @@ public class RiskResource {
 
     @GET
     @Path("/risk-profile")
-    public Uni<RiskProfile> riskProfile(@PathParam("userId") String userId) {
+    public Uni<RiskProfile> riskProfile(@PathParam("userId") @UserId String userId) {
         String appId = caller.appId();
         return Panache.withSession(() -> profiles.profile(appId, userId)).map(found -> found.orElseThrow(
                 () -> unknownUser()));
@@ -52,9 +50,9 @@ public class RiskResource {
 
     @GET
     @Path("/assessments")
-    public Uni<List<RiskAssessed>> assessments(@PathParam("userId") String userId,
-            @QueryParam("limit") @DefaultValue("50") String limit) {
-        int count = parseLimit(limit);
+    public Uni<List<RiskAssessed>> assessments(@PathParam("userId") @UserId String userId,
+            @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limit) {
+        int count = Integer.parseInt(limit);
         String appId = caller.appId();
         return Panache.withSession(() -> profiles.assessments(appId, userId, count)).map(found -> {
             if (found.isEmpty()) {
@@ -62,31 +60,6 @@ public class RiskResource {
             }
             return found;
         });
-    }
-
-    /** Parsed here rather than by the framework, so that "abc" is a 400 naming the field, not a 404. */
-    private static int parseLimit(String limit) {
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below like any other bad value
-        }
-        throw new InvalidLimit();
-    }
-
-    @ServerExceptionMapper
-    public Response invalidLimit(InvalidLimit e) {
-        return Problem.invalid("The request has 1 invalid field(s)",
-                List.of(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT))).toResponse();
-    }
-
-    static final class InvalidLimit extends RuntimeException {
-        InvalidLimit() {
-            super("limit out of range", null, false, false);
-        }
     }
 
     private static NotFoundException unknownUser() {

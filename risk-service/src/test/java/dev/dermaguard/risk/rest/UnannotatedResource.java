@@ -1,0 +1,14 @@
+package dev.dermaguard.risk.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** A test-only endpoint that names no role, as a new endpoint would if its author forgot: it must be refused. */
+@Path("/test-only/unannotated")
+public class UnannotatedResource {
+
+    @GET
+    public String open() {
+        return "open by accident";
+    }
+}
