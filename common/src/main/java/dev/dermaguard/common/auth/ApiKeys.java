@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -35,6 +37,11 @@ public class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The clinics of this deployment: the principals of its clinic keys (DESIGN.md). */
+    public Set<String> clinicIds() {
+        return entries.stream().filter(e -> e.caller().role() == Role.CLINIC).map(e -> e.caller().principalId()).collect(Collectors.toUnmodifiableSet());
     }
 
     public static byte[] sha256(String key) {
