@@ -17,9 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -97,18 +93,7 @@ class ConsentUnderConcurrencyTest {
                 racing.add(() -> alerts.handle(assessed));
             }
         }
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        try {
-            racing.stream().map(work -> CompletableFuture.runAsync(() -> {
-                try {
-                    VertxContextSupport.subscribeAndAwait(work);
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }, threads)).toList().forEach(CompletableFuture::join);
-        } finally {
-            threads.shutdown();
-        }
+        NotifyFixtures.allAtOnce(racing);
         user.awaitSettled(processed.toArray(UUID[]::new));
 
         for (NotifyFixtures u : users) {
