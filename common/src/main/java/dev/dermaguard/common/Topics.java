@@ -8,7 +8,7 @@ public final class Topics {
     public static final String EVENTS = "microneedling.events";
     public static final String RISK_ASSESSMENTS = "microneedling.risk-assessments";
     public static final String ALERTS = "microneedling.alerts";
-    /** Clinic topics are this prefix plus the clinic id; notify-service creates them on first consent. */
+    /** Clinic topics are this prefix plus the clinic id; each exists from the clinic's onboarding. */
     public static final String CLINIC_ALERTS_PREFIX = ALERTS + ".clinic.";
 
     public static final String DLQ_SUFFIX = ".dlq";

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+import dev.dermaguard.common.Topics;
 
 /**
  * The Kafka and PostgreSQL DermaGuard's services need: started here, or the ones the environment names.
@@ -18,6 +21,9 @@ public final class Infrastructure implements AutoCloseable {
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     /** Partitions of each DermaGuard topic: more than one, so ordering by key and consumer groups get exercised. */
     public static final int PARTITIONS = 6;
+    /** The contract's topics and the development clinics' (DESIGN.md), which exist from their onboarding. */
+    public static final List<String> DEVELOPMENT_TOPICS = Stream.concat(Topics.ALL.stream(),
+            Stream.of("demo-clinic", "other-clinic").map(Topics::clinicAlerts)).toList();
 
     private final LocalKafka kafka;
     private final LocalPostgres postgres;

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.dermaguard.common.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real Kafka and PostgreSQL for a {@code @QuarkusTest}, shared by every test class of the JVM: the first start
- * brings them up (Kafka on a free port, with {@link Topics#ALL}), a shutdown hook stops them when the JVM ends.
+ * brings them up (Kafka on a free port, with {@link Infrastructure#DEVELOPMENT_TOPICS}), a shutdown hook stops them
+ * when the JVM ends.
  * Init argument {@code database}: a database to create, whose datasource configuration is returned as well.
  * <p>
  * Honours {@code KAFKA_BOOTSTRAP_SERVERS} and {@code DERMAGUARD_PG_*} like {@link Infrastructure}.
@@ -56,7 +56,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         if (shared == null) {
             Map<String, String> published = published();
             boolean first = published.isEmpty();
-            shared = Infrastructure.start(first ? System.getenv() : published, 0, WORK_DIR, Infrastructure.PARTITIONS, Topics.ALL);
+            shared = Infrastructure.start(first ? System.getenv() : published, 0, WORK_DIR, Infrastructure.PARTITIONS, Infrastructure.DEVELOPMENT_TOPICS);
             if (first) {
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "dermaguard-local-infra-stop"));
                 shared.coordinates().forEach((name, value) -> System.setProperty(PUBLISHED + name, value));

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 
-import dev.dermaguard.common.Topics;
 
 /**
  * All of DermaGuard on one machine: Kafka, PostgreSQL and the three services, each service from its packaged jar
@@ -98,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
         WorkFiles.createDirectories(logs);
 
         Infrastructure infrastructure =
-                Infrastructure.start(environment, options.kafkaPort(), workDir, Infrastructure.PARTITIONS, Topics.ALL);
+                Infrastructure.start(environment, options.kafkaPort(), workDir, Infrastructure.PARTITIONS, Infrastructure.DEVELOPMENT_TOPICS);
         LocalStack stack;
         try {
             stack = new LocalStack(workDir, infrastructure, services(options, infrastructure, logs));

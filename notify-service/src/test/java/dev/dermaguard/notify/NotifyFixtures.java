@@ -8,9 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -37,6 +43,22 @@ public record NotifyFixtures(TopicClient topics, EventCodec codec, Pool database
     public static Risk risk(RuleName rule, Severity severity) {
         return new Risk(rule, severity, "summary of " + rule, "detail of " + rule,
                 new Evidence(List.of(UUID.randomUUID()), "PT24H", "PT168H"), null);
+    }
+
+    /** Runs every piece of work at once, each on a Vert.x context of its own, as instances racing would; waits for all. */
+    public static void allAtOnce(List<Supplier<Uni<Void>>> work) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.min(work.size(), 16));
+        try {
+            work.stream().map(piece -> CompletableFuture.runAsync(() -> {
+                try {
+                    VertxContextSupport.subscribeAndAwait(piece);
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }, threads)).toList().forEach(CompletableFuture::join);
+        } finally {
+            threads.shutdown();
+        }
     }
 
     public RiskAssessed assessment(OffsetDateTime reportedAt, Risk... risks) {

@@ -46,9 +46,13 @@ public class AuditLog {
 
     /** On the connection (and in the transaction) of a request. */
     public Uni<Void> record(SqlClient connection, Caller caller, String action, String subject, String detail) {
-        return connection.preparedQuery(INSERT_POOL)
-                .execute(Tuple.of(caller.role().name().toLowerCase(java.util.Locale.ROOT), caller.principalId(),
-                        action, subject, detail))
+        return record(connection, caller.role().name().toLowerCase(java.util.Locale.ROOT), caller.principalId(), action,
+                subject, detail);
+    }
+
+    public Uni<Void> record(SqlClient connection, String actorRole, String actorId, String action, String subject,
+            String detail) {
+        return connection.preparedQuery(INSERT_POOL).execute(Tuple.of(actorRole, actorId, action, subject, detail))
                 .replaceWithVoid();
     }
 

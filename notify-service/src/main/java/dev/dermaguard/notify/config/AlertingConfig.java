@@ -1,7 +1,6 @@
 package dev.dermaguard.notify.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -26,17 +25,4 @@ public interface AlertingConfig {
     /** A finding whose event is older than this when processed (a backfill) is recorded but raises no alert. */
     @WithDefault("30d")
     Duration backfillAge();
-
-    ClinicTopics clinicTopics();
-
-    /** The topics notify-service creates when a clinic is first granted consent. */
-    interface ClinicTopics {
-
-        @WithDefault("6")
-        @Min(1)
-        int partitions();
-
-        /** Empty: the broker's default. */
-        Optional<Short> replicationFactor();
-    }
 }

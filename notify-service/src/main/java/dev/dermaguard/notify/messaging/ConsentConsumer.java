@@ -6,8 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.ConsentChanged;
@@ -16,7 +14,6 @@ import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
-import dev.dermaguard.notify.consent.ClinicTopics;
 import dev.dermaguard.notify.consent.ConsentService;
 
 /**
@@ -30,16 +27,14 @@ public class ConsentConsumer {
 
     public static final String CHANNEL = "consents";
 
-    /** A clinic id becomes part of a topic name: only what DESIGN.md allows, which Kafka allows too. */
+    /** Anything else cannot name a clinic; a well-formed id of no configured clinic is ConsentService's to record. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final ConsentService consents;
-    private final ClinicTopics topics;
     private final EventCodec codec;
 
-    public ConsentConsumer(ConsentService consents, ClinicTopics topics, EventCodec codec) {
+    public ConsentConsumer(ConsentService consents, EventCodec codec) {
         this.consents = consents;
-        this.topics = topics;
         this.codec = codec;
     }
 
@@ -49,14 +44,7 @@ public class ConsentConsumer {
             return Uni.createFrom().voidItem();
         }
         String eventId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)");
-        Context context = Vertx.currentContext();
-        return ConsumerRetry.process(eventId, () -> {
-            ConsentChanged change = valid(codec.read(record.value(), ConsentChanged.class));
-            Uni<Void> topic = change.granted() ? topics.ensure(change.clinicId()) : Uni.createFrom().voidItem();
-            // The admin client completes on its own thread; the transaction must run on this record's context.
-            return topic.emitOn(task -> context.runOnContext(ignored -> task.run()))
-                    .flatMap(ready -> consents.apply(change));
-        });
+        return ConsumerRetry.process(eventId, () -> consents.apply(valid(codec.read(record.value(), ConsentChanged.class))));
     }
 
     private static ConsentChanged valid(ConsentChanged c) {

@@ -22,7 +22,9 @@ public class Deliveries {
     public record ClinicAlert(long cursor, AlertRaised alert) {
     }
 
-    private static final String CLINIC_ALERTS = "select ca.cursor, ca.clinic_id, a.payload, a.occurrences "
+    /** After a revocation, the alert as it stood then; while consent stands, as it is now (DESIGN.md). */
+    private static final String CLINIC_ALERTS = "select ca.cursor, ca.clinic_id, a.payload, "
+            + "coalesce(ca.occurrences_at_revocation, a.occurrences) as occurrences "
             + "from clinic_alert ca join alert a on a.alert_id = ca.alert_id where ca.clinic_id = $1 ";
 
     private final Pool database;
@@ -60,6 +62,17 @@ public class Deliveries {
         return database.preparedQuery("select last_cursor from clinic where clinic_id = $1")
                 .execute(Tuple.of(clinicId))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * The first cursor of the clinic still kept (older deliveries expired); one past its last cursor when none is
+     * kept, and 1 for a clinic never delivered to.
+     */
+    public Uni<Long> oldestKept(String clinicId) {
+        return database.preparedQuery("select coalesce((select min(cursor) from clinic_alert where clinic_id = $1), "
+                        + "(select last_cursor + 1 from clinic where clinic_id = $1), 1)")
+                .execute(Tuple.of(clinicId))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     private ClinicAlert clinicAlert(Row row) {

@@ -110,7 +110,8 @@ public class AlertResource {
 
     /**
      * Server-Sent Events, one per alert delivered to the clinic, each with its cursor as id. With
-     * {@code Last-Event-ID} the stream first replays every alert after that cursor; without it starts at the newest.
+     * {@code Last-Event-ID} the stream first replays every alert after that cursor (a {@code gap} event first when
+     * some of them expired); without it starts at the newest. A comment line every heartbeat keeps it open.
      */
     @GET
     @Path("clinics/{clinicId}/alerts/stream")
@@ -120,15 +121,22 @@ public class AlertResource {
             @HeaderParam("Last-Event-ID") @WholeNumber String lastEventId, @Context Sse sse) {
         Caller caller = ownClinic(clinicId);
         Uni<Long> from = lastEventId == null ? deliveries.lastCursor(clinicId) : Uni.createFrom().item(Long.parseLong(lastEventId));
-        return from.call(cursor -> database.withTransaction(connection -> audit.record(connection, caller,
-                        "clinic.alerts.stream", "clinic " + clinicId, "subscribed after cursor " + cursor)))
-                .onItem().transformToMulti(cursor -> streams.follow(clinicId, cursor))
-                .map(delivered -> sse.newEventBuilder()
-                        .id(Long.toString(delivered.cursor()))
-                        .name("alert")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(codec.write(delivered.alert()))
-                        .build());
+        return streams.follow(clinicId, from.call(cursor -> database.withTransaction(connection -> audit.record(connection,
+                        caller, "clinic.alerts.stream", "clinic " + clinicId, "subscribed after cursor " + cursor))))
+                .map(event -> sseEvent(sse, event));
+    }
+
+    private OutboundSseEvent sseEvent(Sse sse, ClinicStreams.StreamEvent event) {
+        if (event instanceof ClinicStreams.Heartbeat) {
+            return sse.newEventBuilder().comment("heartbeat").build();
+        }
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE);
+        if (event instanceof ClinicStreams.Gap gap) {
+            // Resuming from this id asks for nothing that expired again.
+            return builder.id(Long.toString(gap.oldestKept() - 1)).name("gap").data(codec.write(gap)).build();
+        }
+        ClinicAlert delivered = ((ClinicStreams.Delivered) event).alert();
+        return builder.id(Long.toString(delivered.cursor())).name("alert").data(codec.write(delivered.alert())).build();
     }
 
     private Caller ownClinic(String clinicId) {
@@ -137,6 +145,11 @@ public class AlertResource {
             throw new ForeignClinicException();
         }
         return caller;
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStreams(ClinicStreams.TooManyStreamsException e) {
+        return Problem.of(Response.Status.TOO_MANY_REQUESTS, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -83,7 +83,8 @@ public class AlertService {
 
     private Uni<Void> decideAll(RiskAssessed assessment, List<Risk> firings) {
         // In sequence: one reactive session runs one statement at a time.
-        Uni<Void> chain = users.remember(assessment.appId(), assessment.userId());
+        // The user's lock first, as consent changes take it: deliveries follow the consent that stands at commit.
+        Uni<Void> chain = users.lock(assessment.appId(), assessment.userId());
         for (Risk firing : firings) {
             chain = chain.flatMap(done -> lock(assessment, firing));
         }
@@ -148,9 +149,9 @@ public class AlertService {
         return StoredAlert.of(alert, a.sourceEventAt(), codec.write(alert)).persistAndFlush()
                 .flatMap(stored -> outbox.enqueue(Topics.ALERTS, key, alert.alertId(), EventTypes.ALERT_RAISED, alert))
                 .flatMap(queued -> deliveries.deliver(alert))
+                // The clinics themselves are in clinic_alert: a count keeps the entry short however many consent.
                 .flatMap(clinics -> audit.record(AuditLog.SERVICE, AuditLog.SERVICE_ID, "alert.raised", "alert " + alert.alertId(),
-                        "for app " + alert.appId() + " user " + alert.userId()
-                                + (clinics.isEmpty() ? "" : "; delivered to clinics " + String.join(", ", clinics))));
+                        "for app " + alert.appId() + " user " + alert.userId() + "; delivered to " + clinics + " clinics"));
     }
 
     private static void requireComplete(RiskAssessed a) {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.common.auth.ApiKeys;
 import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.RecordKeys;
@@ -13,28 +14,33 @@ import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.outbox.Outbox;
 
 /**
- * Sends an alert to every clinic whose consent stands in the raising transaction: a row per clinic with the
- * clinic's next cursor (what its HTTP reads and streams serve) and a copy for its topic through the outbox.
+ * Sends an alert to every clinic of this deployment whose consent stands in the raising transaction (which holds the
+ * user's lock, so no consent change interleaves): a row per clinic with the clinic's next cursor (what its HTTP
+ * reads and streams serve, and the record of who was sent what) and a copy for its topic through the outbox.
  */
 @ApplicationScoped
 public class ClinicDeliveries {
 
     private final Outbox outbox;
+    private final ApiKeys keys;
 
-    public ClinicDeliveries(Outbox outbox) {
+    public ClinicDeliveries(Outbox outbox, ApiKeys keys) {
         this.outbox = outbox;
+        this.keys = keys;
     }
 
-    /** Must run in the raising transaction, after the alert row is written; returns the clinics delivered to. */
-    public Uni<List<String>> deliver(AlertRaised alert) {
+    /** Must run in the raising transaction, after the alert row is written; returns how many clinics it reached. */
+    public Uni<Integer> deliver(AlertRaised alert) {
         return NativeSql.list("select clinic_id from consent where app_id = ?1 and user_id = ?2 and granted "
                         + "order by clinic_id", String.class, alert.appId(), alert.userId())
-                .flatMap(clinics -> {
+                .flatMap(consenting -> {
+                    // A clinic whose key was removed (offboarded) is no recipient, whatever consent remains.
+                    List<String> clinics = consenting.stream().filter(keys.clinicIds()::contains).toList();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String clinic : clinics) {
                         chain = chain.flatMap(done -> deliver(alert, clinic));
                     }
-                    return chain.replaceWith(clinics);
+                    return chain.replaceWith(clinics.size());
                 });
     }
 

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.outbox.NativeSql;
 
-/** The users each app has posted about: asking about anyone else is 404, never another app's data. */
+/**
+ * The users each app has posted about: asking about anyone else is 404, never another app's data. A user's row is
+ * also the lock that serializes what is decided about that user.
+ */
 @ApplicationScoped
 public class KnownUsers {
 
@@ -17,10 +20,16 @@ public class KnownUsers {
         this.database = database;
     }
 
-    /** In the current Panache transaction. */
-    public Uni<Void> remember(String appId, String userId) {
+    /**
+     * Remembers the user and locks its row until the current Panache transaction ends. Every delivery decision and
+     * every consent change of a user takes this lock first (before any other), so they serialize and never deadlock.
+     */
+    public Uni<Void> lock(String appId, String userId) {
         return NativeSql.update("insert into app_user (app_id, user_id) values (?1, ?2) on conflict do nothing",
-                appId, userId).replaceWithVoid();
+                        appId, userId)
+                .flatMap(inserted -> NativeSql.list("select user_id from app_user where app_id = ?1 and user_id = ?2 "
+                        + "for update", String.class, appId, userId))
+                .replaceWithVoid();
     }
 
     public Uni<Boolean> knows(String appId, String userId) {

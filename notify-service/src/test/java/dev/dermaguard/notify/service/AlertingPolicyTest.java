@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 
@@ -126,16 +126,8 @@ class AlertingPolicyTest {
         List<RiskAssessed> racing = IntStream.range(0, 8)
                 .mapToObj(i -> user.assessment(daysAgo(1), risk(RuleName.DEPTH_ABOVE_HOME_LIMIT, Severity.HIGH)))
                 .toList();
-        List<CompletableFuture<Void>> decisions = racing.stream()
-                .map(assessed -> CompletableFuture.runAsync(() -> {
-                    try {
-                        VertxContextSupport.subscribeAndAwait(() -> alerts.handle(assessed));
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                }))
-                .toList();
-        decisions.forEach(CompletableFuture::join);
+        NotifyFixtures.allAtOnce(racing.stream()
+                .<Supplier<Uni<Void>>>map(assessed -> () -> alerts.handle(assessed)).toList());
         user.awaitSettled(racing.stream().map(RiskAssessed::assessmentId).toArray(UUID[]::new));
 
         assertEquals(1, user.alertsOn(Topics.ALERTS).size());
