@@ -1,6 +1,6 @@
 package dev.dermaguard.notify.rest;
 
-import jakarta.validation.constraints.Pattern;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 
 import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.RequiresRole;
-import dev.dermaguard.common.auth.Role;
+import dev.dermaguard.common.auth.Roles;
+import dev.dermaguard.common.validation.ClinicId;
 import dev.dermaguard.notify.consent.Offboarding;
 
 /** An operator's clinic procedures that notify-service takes part in (README, "Alerts"). */
@@ -30,8 +30,8 @@ public class OperatorClinicResource {
     /** Ends the clinic's consents, pending deliveries and open streams; idempotent. Its key may already be gone. */
     @POST
     @Path("{clinicId}/offboarding")
-    @RequiresRole(Role.OPERATOR)
-    public Uni<Offboarding.Result> offboard(@PathParam("clinicId") @Pattern(regexp = "[a-z0-9-]{1,48}") String clinicId) {
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<Offboarding.Result> offboard(@PathParam("clinicId") @ClinicId String clinicId) {
         return offboarding.offboard(clinicId, currentCaller.get());
     }
 }
