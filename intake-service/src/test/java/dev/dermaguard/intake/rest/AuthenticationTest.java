@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
@@ -36,7 +37,8 @@ import dev.dermaguard.testsupport.TopicClient;
 @QuarkusTest
 class AuthenticationTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    /** The PLAINTEXT listener: the service's own user may not read what it writes. */
+    @ConfigProperty(name = LocalInfraTestResource.TEST_BOOTSTRAP_SERVERS)
     String bootstrapServers;
 
     @ParameterizedTest

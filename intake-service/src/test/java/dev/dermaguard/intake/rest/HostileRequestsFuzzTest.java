@@ -36,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
@@ -54,7 +55,8 @@ class HostileRequestsFuzzTest {
     @TestHTTPResource("/")
     URL root;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    /** The PLAINTEXT listener: the service's own user may not read what it writes. */
+    @ConfigProperty(name = LocalInfraTestResource.TEST_BOOTSTRAP_SERVERS)
     String bootstrapServers;
 
     private final ObjectMapper json = new ObjectMapper();
