@@ -56,11 +56,12 @@ public final class KafkaAcls {
                     topic(Topics.EVENTS, READ, DESCRIBE),
                     group("risk-service"),
                     topic(Topics.EVENTS + Topics.DLQ_SUFFIX, WRITE, DESCRIBE),
-                    // DescribeConfigs: the relay asks the topic's max.message.bytes before it parks a record as too large.
+                    // DescribeConfigs (here and on the alert topics): the outbox relay's admin client confirms a permanent
+                    // cause, such as a record above the topic's max.message.bytes, before it parks a row.
                     topic(Topics.RISK_ASSESSMENTS, WRITE, DESCRIBE, DESCRIBE_CONFIGS),
                     topic(Topics.outboxProgress(RISK_OUTBOX), READ, WRITE, DESCRIBE),
                     transactionalId(RISK_OUTBOX),
-                    // The relay's admin client describes the cluster to tell "broker down" from "permanently refused".
+                    // Cluster Describe: the same admin client tells "broker down" from "permanently refused".
                     cluster(DESCRIBE)),
             NOTIFY_SERVICE, List.of(
                     topic(Topics.RISK_ASSESSMENTS, READ, DESCRIBE),
