@@ -4,7 +4,9 @@
 #
 #   ./run-local.sh [--rebuild]
 #
-# Ports: KAFKA_PORT (9092), INTAKE_PORT (8080), RISK_PORT (8081), NOTIFY_PORT (8082); 0 = any free port.
+# Ports: KAFKA_PORT (9092, PLAINTEXT for local tools), KAFKA_CLINIC_PORT (9094, SCRAM for clinics),
+# KAFKA_SERVICES_PORT (any free one, SCRAM for the services), INTAKE_PORT (8080), RISK_PORT (8081),
+# NOTIFY_PORT (8082); 0 = any free port. The broker enforces ACLs; see README, "Kafka for clinics".
 # Existing servers instead of started ones: KAFKA_BOOTSTRAP_SERVERS, and DERMAGUARD_PG_HOST, DERMAGUARD_PG_PORT,
 # DERMAGUARD_PG_USER, DERMAGUARD_PG_PASSWORD.
 # State and logs: .dermaguard/ beside this script.
@@ -49,8 +51,9 @@ if $rebuild || ! built; then
     echo "DermaGuard is not built and mvn is not on the PATH: install Maven 3.8 or newer." >&2
     exit 1
   fi
-  echo "Building DermaGuard (mvn -B -q -DskipTests install)..."
-  mvn -B -q -DskipTests install
+  # package, not install: nothing of this checkout lands in ~/.m2, where other builds would pick it up.
+  echo "Building DermaGuard (mvn -B -q -DskipTests package)..."
+  mvn -B -q -DskipTests package
 fi
 
 # exec: Ctrl-C and SIGTERM go straight to the JVM, whose shutdown hook stops every process it started.

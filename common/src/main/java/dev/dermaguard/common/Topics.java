@@ -8,7 +8,7 @@ public final class Topics {
     public static final String EVENTS = "microneedling.events";
     public static final String RISK_ASSESSMENTS = "microneedling.risk-assessments";
     public static final String ALERTS = "microneedling.alerts";
-    /** Clinic topics are this prefix plus the clinic id; each exists from the clinic's onboarding. */
+    /** Clinic topics are this prefix plus the clinic id; created when the clinic is onboarded, never by a service. */
     public static final String CLINIC_ALERTS_PREFIX = ALERTS + ".clinic.";
 
     public static final String DLQ_SUFFIX = ".dlq";
@@ -24,5 +24,13 @@ public final class Topics {
 
     public static String clinicAlerts(String clinicId) {
         return CLINIC_ALERTS_PREFIX + clinicId;
+    }
+
+    /**
+     * Internal, not part of the contract: where an outbox relay with this transactional id records its committed
+     * batches. One partition, compacted; created up front like the others.
+     */
+    public static String outboxProgress(String transactionalId) {
+        return transactionalId + ".progress";
     }
 }

@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.dermaguard.infra.LocalStack;
+import dev.dermaguard.infra.ScramUser;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
  * One DermaGuard stack for every end-to-end test class of a run, started the way run-local.sh starts it (on free
  * ports) and stopped when the run ends: each start costs a broker, a database and three JVMs. Tests keep apart by
- * using user ids of their own. The topic client reads {@code read_committed}, as a clinic's consumer would.
+ * using user ids of their own. The topic client reads {@code read_committed}, as a clinic's consumer would, on the
+ * PLAINTEXT listener, where it may read everything; {@link #asClinic} reads with a clinic's own credentials.
  */
 public final class RunningStack implements BeforeAllCallback {
 
@@ -47,6 +52,15 @@ public final class RunningStack implements BeforeAllCallback {
 
     public static TopicClient topics() {
         return started.topics();
+    }
+
+    /** A client that connects as the clinic does: its SCRAM user on the CLINIC listener, read_committed. */
+    public static TopicClient asClinic(ScramUser clinic) {
+        return new TopicClient(Map.<String, Object>of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack().clinicBootstrapServers().orElseThrow(),
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, ScramUser.MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, clinic.jaasConfig()), true);
     }
 
     private static Started start() {

@@ -17,16 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka (KRaft: broker and controller in one) running in a JVM of its own, or a broker someone
  * else runs. Either way the requested topics exist once {@link #start} or {@link #connect} returns.
+ * <p>
+ * The broker started here enforces ACLs as production does ({@link KafkaAcls}), with three listeners, all on the
+ * loopback interface: PLAINTEXT, whose unauthenticated user is a super user, for local tools and the tests' own
+ * clients; SERVICES and CLINIC, SASL_PLAINTEXT with SCRAM-SHA-512, for the services' and the clinics'
+ * {@link ScramUser}s, who may do only what they were granted.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -39,44 +42,79 @@ public final class LocalKafka implements AutoCloseable {
     /** Keeps the idle broker near 300 MB resident. */
     private static final String MAX_HEAP = "-Xmx256m";
 
+    /**
+     * The ports of the three listeners clients use; 0 for any free port.
+     *
+     * @param plaintext unauthenticated, super user: local tools and the tests' own clients
+     * @param services SCRAM: the services
+     * @param clinic SCRAM: the clinics
+     */
+    public record Listeners(int plaintext, int services, int clinic) {
+
+        public static Listeners free() {
+            return new Listeners(0, 0, 0);
+        }
+    }
+
     private final String bootstrapServers;
+    private final String servicesBootstrapServers;
+    private final String clinicBootstrapServers;
     /** Null when the broker is someone else's. */
     private final ChildProcess broker;
     private final Path dataDir;
 
-    private LocalKafka(String bootstrapServers, ChildProcess broker, Path dataDir) {
+    private LocalKafka(String bootstrapServers, String servicesBootstrapServers, String clinicBootstrapServers,
+                       ChildProcess broker, Path dataDir) {
         this.bootstrapServers = bootstrapServers;
+        this.servicesBootstrapServers = servicesBootstrapServers;
+        this.clinicBootstrapServers = clinicBootstrapServers;
         this.broker = broker;
         this.dataDir = dataDir;
     }
 
-    /**
-     * Starts a broker that keeps its configuration, data and kafka.log in {@code workDir}.
-     *
-     * @param port 0 for any free port
-     * @param partitions the partitions of each topic, and of topics created later without a count
-     */
+    /** A broker with the PLAINTEXT listener on {@code port} (0: any free one), and these topics of this many partitions. */
     public static LocalKafka start(int port, Path workDir, int partitions, List<String> topics) {
-        int brokerPort = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
+        return start(new Listeners(port, 0, 0), workDir, partitions, topics.stream()
+                .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty()))
+                .toList());
+    }
+
+    /**
+     * Starts a broker that keeps its configuration, data and kafka.log in {@code workDir}, formatted with the
+     * development {@link ScramUser}s and granted {@link KafkaAcls#all} for the services and development clinics.
+     *
+     * @param partitions of topics created later without a count
+     * @param topics no replication factor: the cluster's default, 1
+     */
+    public static LocalKafka start(Listeners listeners, Path workDir, int partitions, List<NewTopic> topics) {
+        int plaintextPort = listenerPort(listeners.plaintext(), "Kafka");
+        int servicesPort = listenerPort(listeners.services(), "Kafka's services listener");
+        int clinicPort = listenerPort(listeners.clinic(), "Kafka's clinic listener");
         Path dir = WorkFiles.createDirectories(workDir.toAbsolutePath());
         Path dataDir = dir.resolve("data");
         Path log = dir.resolve("kafka.log");
         // Each start is a new cluster, as each start of PostgreSQL is a new database: no state from an earlier run.
         WorkFiles.delete(dataDir);
         WorkFiles.delete(log);
-        Path config = writeConfig(dir, brokerPort, Ports.free(), dataDir, partitions);
+        Path config = writeConfig(dir, new Listeners(plaintextPort, servicesPort, clinicPort), Ports.free(), dataDir,
+                partitions);
         String classpath = brokerClasspath();
+        List<ScramUser> users = new ArrayList<>(ScramUser.SERVICES);
+        users.addAll(ScramUser.CLINICS);
 
         Stopwatch formatting = new Stopwatch();
-        format(classpath, config, log);
+        format(classpath, config, users, log);
         long formatMillis = formatting.millis();
         Stopwatch starting = new Stopwatch();
         ChildProcess broker = launch(classpath, config, log);
-        LocalKafka kafka = new LocalKafka("127.0.0.1:" + brokerPort, broker, dataDir);
-        LOG.info("Kafka started on {}: storage formatted in {} ms, broker started in {} ms; log: {}",
-                kafka.bootstrapServers, formatMillis, starting.millis(), log);
-        try {
-            createTopics(kafka.bootstrapServers, partitions, topics);
+        LocalKafka kafka = new LocalKafka(loopback(plaintextPort), loopback(servicesPort), loopback(clinicPort),
+                broker, dataDir);
+        LOG.info("Kafka started on {} (services {}, clinics {}): storage formatted in {} ms, broker started in {} ms; log: {}",
+                kafka.bootstrapServers, kafka.servicesBootstrapServers, kafka.clinicBootstrapServers, formatMillis,
+                starting.millis(), log);
+        try (Admin admin = KafkaAdmin.connect(kafka.bootstrapServers)) {
+            KafkaAdmin.createTopics(admin, topics);
+            KafkaAdmin.grant(admin, KafkaAcls.all(ScramUser.CLINICS.stream().map(ScramUser::name).toList()));
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -84,14 +122,41 @@ public final class LocalKafka implements AutoCloseable {
         return kafka;
     }
 
-    /** Uses a broker that runs already; creates the topics it lacks, leaves those it has as they are. */
-    public static LocalKafka connect(String bootstrapServers, int partitions, List<String> topics) {
-        createTopics(bootstrapServers, partitions, topics);
-        return new LocalKafka(bootstrapServers, null, null);
+    /**
+     * Uses a broker that runs already, as it is: creates the topics it lacks, leaves those it has as they are, and
+     * neither creates users nor ACLs.
+     *
+     * @param bootstrapServers where this connects: no authentication, allowed to create topics
+     * @param servicesBootstrapServers where the services connect with the development {@link ScramUser}s; null:
+     *        without authentication, at {@code bootstrapServers}
+     * @param clinicBootstrapServers where clinics connect with theirs; null if nowhere
+     */
+    public static LocalKafka connect(String bootstrapServers, String servicesBootstrapServers,
+                                     String clinicBootstrapServers, List<NewTopic> topics) {
+        try (Admin admin = KafkaAdmin.connect(bootstrapServers)) {
+            KafkaAdmin.createTopics(admin, topics);
+        }
+        return new LocalKafka(bootstrapServers, servicesBootstrapServers, clinicBootstrapServers, null, null);
     }
 
+    /** The PLAINTEXT listener: no authentication, super user (the broker's own tools and tests). */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where the services connect: with SCRAM when {@link #secured()}, else without authentication. */
+    public String servicesBootstrapServers() {
+        return secured() ? servicesBootstrapServers : bootstrapServers;
+    }
+
+    /** Where clinics connect with SCRAM; empty when nobody said. */
+    public Optional<String> clinicBootstrapServers() {
+        return Optional.ofNullable(clinicBootstrapServers);
+    }
+
+    /** Whether the services authenticate as their SCRAM users, with only their grants. */
+    public boolean secured() {
+        return servicesBootstrapServers != null;
     }
 
     /** Stops the broker this started, waiting for a clean shutdown first, and deletes its data; idempotent. */
@@ -104,20 +169,36 @@ public final class LocalKafka implements AutoCloseable {
         WorkFiles.delete(dataDir);
     }
 
-    private static Path writeConfig(Path dir, int port, int controllerPort, Path dataDir, int partitions) {
+    private static int listenerPort(int port, String who) {
+        return port == 0 ? Ports.free() : Ports.requireFree(port, who);
+    }
+
+    private static String loopback(int port) {
+        return "127.0.0.1:" + port;
+    }
+
+    private static Path writeConfig(Path dir, Listeners listeners, int controllerPort, Path dataDir, int partitions) {
         String config = """
                 # Written by LocalKafka at every start: one node that is both broker and controller.
                 process.roles=broker,controller
                 node.id=1
-                controller.quorum.voters=1@127.0.0.1:%2$d
-                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                controller.quorum.voters=1@127.0.0.1:%4$d
+                # Loopback only. PLAINTEXT for local tools and the tests' own clients, SCRAM for services and clinics.
+                listeners=PLAINTEXT://127.0.0.1:%1$d,SERVICES://127.0.0.1:%2$d,CLINIC://127.0.0.1:%3$d,CONTROLLER://127.0.0.1:%4$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,SERVICES://127.0.0.1:%2$d,CLINIC://127.0.0.1:%3$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SERVICES:SASL_PLAINTEXT,CLINIC:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT
                 inter.broker.listener.name=PLAINTEXT
                 controller.listener.names=CONTROLLER
-                log.dirs=%3$s
-                # Also the count for topics created later without one (notify-service's clinic topics).
-                num.partitions=%4$d
+                sasl.enabled.mechanisms=SCRAM-SHA-512
+                listener.name.services.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+                listener.name.clinic.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+                # As in production, everything is denied that no ACL grants. The unauthenticated user of the
+                # loopback PLAINTEXT and CONTROLLER listeners is the only super user.
+                authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+                allow.everyone.if.no.acl.found=false
+                super.users=User:ANONYMOUS
+                log.dirs=%5$s
+                num.partitions=%6$d
                 # As in production, a topic exists because someone created it: a misspelt topic name fails
                 # loudly instead of quietly creating a topic nobody reads.
                 auto.create.topics.enable=false
@@ -129,7 +210,8 @@ public final class LocalKafka implements AutoCloseable {
                 share.coordinator.state.topic.min.isr=1
                 # Consumers start at once instead of waiting 3 s for more members of their group.
                 group.initial.rebalance.delay.ms=0
-                """.formatted(port, controllerPort, dataDir, partitions);
+                """.formatted(listeners.plaintext(), listeners.services(), listeners.clinic(), controllerPort, dataDir,
+                partitions);
         Path file = dir.resolve("server.properties");
         try {
             return Files.writeString(file, config);
@@ -138,10 +220,12 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static void format(String classpath, Path config, Path log) {
+    private static void format(String classpath, Path config, List<ScramUser> users, Path log) {
         // The cluster id only has to be a Kafka UUID; making it here saves starting a JVM for StorageTool random-uuid.
         List<String> arguments = jvm(classpath, "kafka.tools.StorageTool",
                 "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString());
+        // The users are in the cluster's first metadata: no client ever meets the broker without them.
+        users.forEach(user -> arguments.addAll(List.of("--add-scram", user.formatArgument())));
         ChildProcess format = ChildProcess.startJava("kafka-storage-format", arguments, Map.of(), log, line -> { });
         int exitCode = await(format.finished(), format, "formatting the Kafka storage");
         if (exitCode != 0) {
@@ -183,32 +267,11 @@ public final class LocalKafka implements AutoCloseable {
         return jvm;
     }
 
-    private static void createTopics(String bootstrapServers, int partitions, List<String> topics) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(config)) {
-            // No replication factor: the cluster's default, which is 1 for a broker started here.
-            List<NewTopic> newTopics = topics.stream()
-                    .map(topic -> new NewTopic(topic, Optional.of(partitions), Optional.empty()))
-                    .toList();
-            admin.createTopics(newTopics).values().forEach((topic, created) -> {
-                try {
-                    created.toCompletionStage().toCompletableFuture().join();
-                } catch (CompletionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + topic + " on " + bootstrapServers, e.getCause());
-                    }
-                }
-            });
-        }
-    }
-
     private static String brokerClasspath() {
         try (InputStream in = LocalKafka.class.getResourceAsStream(BROKER_CLASSPATH)) {
             if (in == null) {
                 throw new IllegalStateException(BROKER_CLASSPATH + " is not on the classpath: build the kafka-broker module"
-                        + " (mvn install) and depend on dermaguard-kafka-broker");
+                        + " (mvn -B -DskipTests package) and depend on dermaguard-kafka-broker");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 
+import dev.dermaguard.common.Topics;
 
 /**
  * All of DermaGuard on one machine: Kafka, PostgreSQL and the three services, each service from its packaged jar
@@ -21,31 +23,38 @@ import java.util.function.ToIntFunction;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public static final String INTAKE_SERVICE = "intake-service";
-    public static final String RISK_SERVICE = "risk-service";
-    public static final String NOTIFY_SERVICE = "notify-service";
+    public static final String INTAKE_SERVICE = KafkaAcls.INTAKE_SERVICE;
+    public static final String RISK_SERVICE = KafkaAcls.RISK_SERVICE;
+    public static final String NOTIFY_SERVICE = KafkaAcls.NOTIFY_SERVICE;
 
     /**
      * @param root the repository, where each service's {@code target/quarkus-app/quarkus-run.jar} is
-     * @param kafkaPort and the HTTP ports: 0 for any free port
+     * @param kafka Kafka's listeners, and the HTTP ports: 0 for any free port
      * @param workDir Kafka's and PostgreSQL's state and every log
      */
-    public record Options(Path root, int kafkaPort, int intakePort, int riskPort, int notifyPort, Path workDir) {
+    public record Options(Path root, LocalKafka.Listeners kafka, int intakePort, int riskPort, int notifyPort,
+                          Path workDir) {
 
-        /** What run-local.sh uses: the well-known ports, state and logs under {@code <root>/.dermaguard}. */
+        /**
+         * What run-local.sh uses: the well-known ports (the services' Kafka listener on any free one: nothing outside
+         * needs it), state and logs under {@code <root>/.dermaguard}.
+         */
         public static Options defaults(Path root) {
-            return new Options(root, 9092, 8080, 8081, 8082, root.resolve(".dermaguard"));
+            return new Options(root, new LocalKafka.Listeners(9092, 0, 9094), 8080, 8081, 8082,
+                    root.resolve(".dermaguard"));
         }
 
         /** What tests use: every port free, so runs never clash. */
         public static Options freePorts(Path root, Path workDir) {
-            return new Options(root, 0, 0, 0, 0, workDir);
+            return new Options(root, LocalKafka.Listeners.free(), 0, 0, 0, workDir);
         }
 
-        /** These options with the ports KAFKA_PORT, INTAKE_PORT, RISK_PORT and NOTIFY_PORT set. */
+        /** These options with the ports KAFKA_PORT, KAFKA_SERVICES_PORT, KAFKA_CLINIC_PORT, INTAKE_PORT, RISK_PORT and NOTIFY_PORT set. */
         public Options withPortsFrom(Map<String, String> environment) {
             return new Options(root,
-                    port(environment, KAFKA_PORT, kafkaPort),
+                    new LocalKafka.Listeners(port(environment, KAFKA_PORT, kafka.plaintext()),
+                            port(environment, KAFKA_SERVICES_PORT, kafka.services()),
+                            port(environment, KAFKA_CLINIC_PORT, kafka.clinic())),
                     port(environment, INTAKE_PORT, intakePort),
                     port(environment, RISK_PORT, riskPort),
                     port(environment, NOTIFY_PORT, notifyPort),
@@ -59,6 +68,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final String KAFKA_PORT = "KAFKA_PORT";
+    private static final String KAFKA_SERVICES_PORT = "KAFKA_SERVICES_PORT";
+    private static final String KAFKA_CLINIC_PORT = "KAFKA_CLINIC_PORT";
+    /** Where clinic-consumer.sh connects unless KAFKA_CLINIC_BOOTSTRAP_SERVERS says otherwise. */
+    private static final String CLINIC_CONSUMER_DEFAULT = "127.0.0.1:9094";
     private static final String INTAKE_PORT = "INTAKE_PORT";
     private static final String RISK_PORT = "RISK_PORT";
     private static final String NOTIFY_PORT = "NOTIFY_PORT";
@@ -96,8 +109,7 @@ public final class LocalStack implements AutoCloseable {
         WorkFiles.delete(logs);
         WorkFiles.createDirectories(logs);
 
-        Infrastructure infrastructure =
-                Infrastructure.start(environment, options.kafkaPort(), workDir, Infrastructure.PARTITIONS, Infrastructure.DEVELOPMENT_TOPICS);
+        Infrastructure infrastructure = Infrastructure.start(environment, options.kafka(), workDir);
         LocalStack stack;
         try {
             stack = new LocalStack(workDir, infrastructure, services(options, infrastructure, logs));
@@ -128,8 +140,14 @@ public final class LocalStack implements AutoCloseable {
         return service(NOTIFY_SERVICE).url();
     }
 
+    /** Kafka's PLAINTEXT listener, where the unauthenticated user may do anything. */
     public String bootstrapServers() {
         return infrastructure.bootstrapServers();
+    }
+
+    /** Where clinics connect with their SCRAM users; empty when the environment named a Kafka without saying. */
+    public Optional<String> clinicBootstrapServers() {
+        return infrastructure.clinicBootstrapServers();
     }
 
     /**
@@ -198,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
                   intake-service  %s
                   risk-service    %s
                   notify-service  %s
-                  Kafka           %s
+                  Kafka           %s (PLAINTEXT, loopback only, no authentication: local tools)
                   logs            %s
                                   %s
                                   %s
@@ -208,17 +226,37 @@ public final class LocalStack implements AutoCloseable {
                   local-app2-key     app other-app
                   local-clinic-key   clinic demo-clinic
                   local-clinic2-key  clinic other-clinic
-                  local-operator-key operator local-operator (audit log)
+                  local-operator-key operator local-operator (audit log, clinic onboarding)
 
                 Post a session:
                   curl -i -X POST %s/v1/sessions -H 'Content-Type: application/json' -H 'X-API-Key: local-app-key' \
                 -d '{"eventId":"%s","userId":"u-123","performedAt":"%s","area":"CHEEKS","needleDepthMm":0.5,"device":"ROLLER"}'
-
+                %s
                 Ctrl-C stops everything.
                 """.formatted(intakeUrl(), riskUrl(), notifyUrl(), bootstrapServers(),
                 workDir.resolve("logs").resolve("<service>.log"), workDir.resolve("kafka/kafka.log"),
                 workDir.resolve("postgres/postgres.log"),
-                intakeUrl(), UUID.randomUUID(), performedAt);
+                intakeUrl(), UUID.randomUUID(), performedAt, clinicKafkaBanner());
+    }
+
+    /** How clinics read their alert topics, with the command that does it as demo-clinic. */
+    private String clinicKafkaBanner() {
+        Optional<String> listener = clinicBootstrapServers();
+        if (listener.isEmpty()) {
+            return "\nKafka for clinics: none here (" + Infrastructure.KAFKA_BOOTSTRAP_SERVERS + " names a broker of your own).\n";
+        }
+        StringBuilder banner = new StringBuilder("\nKafka for clinics  " + listener.get()
+                + "  SASL_PLAINTEXT, SCRAM-SHA-512, consumer groups <clinicId>.<anything>, read_committed\n");
+        ScramUser.CLINICS.forEach(clinic -> banner.append("  %-13s password %-21s reads %s%n".formatted(
+                clinic.name(), clinic.password(), Topics.clinicAlerts(clinic.name()))));
+        ScramUser demo = ScramUser.CLINICS.get(0);
+        String bootstrap = listener.get().equals(CLINIC_CONSUMER_DEFAULT) ? ""
+                : Infrastructure.KAFKA_CLINIC_BOOTSTRAP_SERVERS + "=" + listener.get() + " ";
+        banner.append("Read ").append(demo.name()).append("'s alerts as ").append(demo.name())
+                .append(" (Kafka's console consumer; another clinic's topic is refused):\n  ")
+                .append(bootstrap).append("./clinic-consumer.sh ").append(demo.name()).append(' ')
+                .append(demo.password()).append(' ').append(Topics.clinicAlerts(demo.name())).append('\n');
+        return banner.toString();
     }
 
     private static void stopEverything(LocalStack stack) {
@@ -244,7 +282,9 @@ public final class LocalStack implements AutoCloseable {
         Map<Integer, String> fixed = new LinkedHashMap<>();
         String externalKafka = environment.get(Infrastructure.KAFKA_BOOTSTRAP_SERVERS);
         if (externalKafka == null || externalKafka.isBlank()) {
-            fixed.put(options.kafkaPort(), KAFKA_PORT);
+            fixed.put(options.kafka().plaintext(), KAFKA_PORT);
+            fixed.put(options.kafka().services(), KAFKA_SERVICES_PORT);
+            fixed.put(options.kafka().clinic(), KAFKA_CLINIC_PORT);
         }
         SERVICES.forEach(definition -> fixed.put(definition.port().applyAsInt(options), definition.portVariable()));
         List<String> problems = new ArrayList<>();
@@ -266,7 +306,7 @@ public final class LocalStack implements AutoCloseable {
                 .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built: " + String.join(", ", missing)
-                    + "; run mvn -B -DskipTests install (or ./run-local.sh --rebuild) in " + root);
+                    + "; run mvn -B -DskipTests package (or ./run-local.sh --rebuild) in " + root);
         }
     }
 
@@ -286,7 +326,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static Map<String, String> environment(Infrastructure infrastructure, Definition definition, int port) {
-        Map<String, String> config = new LinkedHashMap<>(infrastructure.kafkaConfig());
+        Map<String, String> config = new LinkedHashMap<>(infrastructure.kafkaConfig(definition.name()));
         if (definition.database() != null) {
             config.putAll(infrastructure.datasourceConfig(definition.database()));
         }

@@ -20,7 +20,8 @@ final class Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: three services booting at once on a busy two-core machine took more than 90 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,7 +59,7 @@ final class Service {
 
     /**
      * Completes once the service answers 200 on /q/health/ready; fails, with the tail of its log, when it exits
-     * first or takes longer than 90 s.
+     * first or takes longer than 180 s.
      */
     synchronized CompletableFuture<Void> ready() {
         return poll(process, Instant.now().plus(READY_TIMEOUT), new Stopwatch());

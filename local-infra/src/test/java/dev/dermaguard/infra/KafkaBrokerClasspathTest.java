@@ -1,5 +1,6 @@
 package dev.dermaguard.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The classpath the kafka-broker module carries has a whole broker on it, and a logger it can use. */
+/** The classpath the kafka-broker module carries has a whole broker on it, a logger it can use, and Kafka's tools. */
 class KafkaBrokerClasspathTest {
 
     @Test
@@ -28,9 +29,18 @@ class KafkaBrokerClasspathTest {
         }
 
         for (String jar : List.of("kafka_2.13-", "kafka-server-", "kafka-clients-", "kafka-raft-", "scala-library-",
-                "slf4j-api-", "slf4j-simple-")) {
+                "slf4j-api-", "slf4j-simple-", "kafka-tools-")) {
             assertTrue(jars.stream().anyMatch(path -> path.getFileName().toString().startsWith(jar)), jar + " is there");
         }
         jars.forEach(path -> assertTrue(Files.isRegularFile(path), path + " exists"));
+        // clinic-consumer.sh runs the console consumer of kafka-tools, whose version the pom states by hand.
+        assertEquals(version(jars, "kafka_2.13-"), version(jars, "kafka-tools-"), "kafka-tools is at the broker's version");
+    }
+
+    private static String version(List<Path> jars, String prefix) {
+        return jars.stream().map(path -> path.getFileName().toString())
+                .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d.*\\.jar"))
+                .map(name -> name.substring(prefix.length(), name.length() - ".jar".length()))
+                .findFirst().orElseThrow();
     }
 }

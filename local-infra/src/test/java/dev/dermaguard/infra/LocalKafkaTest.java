@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,7 +100,9 @@ class LocalKafkaTest {
     @Test
     @Order(3)
     void connectCreatesOnlyTheMissingTopicsAndLeavesTheBrokerRunning() throws Exception {
-        LocalKafka.connect(kafka.bootstrapServers(), 2, List.of("sessions", "alerts")).close();
+        LocalKafka.connect(kafka.bootstrapServers(), null, null, List.of(
+                new NewTopic("sessions", Optional.of(2), Optional.empty()),
+                new NewTopic("alerts", Optional.of(2), Optional.empty()))).close();
 
         try (Admin admin = admin()) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of("sessions", "alerts")).allTopicNames().get();

@@ -19,8 +19,16 @@ class LocalStackTest {
 
     @Test
     void refusesAFixedPortInUseNamingTheVariableThatMovesIt() {
-        TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, 0, port, 0, 0, root.resolve("work"))),
+        TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, LocalKafka.Listeners.free(), port, 0, 0, root.resolve("work"))),
                 port -> "port " + port + " is in use: stop what uses it or set INTAKE_PORT");
+        assertTrue(Files.notExists(root.resolve("work")), "nothing started");
+    }
+
+    @Test
+    void refusesAClinicListenerPortInUseNamingTheVariableThatMovesIt() {
+        TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, new LocalKafka.Listeners(0, 0, port),
+                        0, 0, 0, root.resolve("work"))),
+                port -> "port " + port + " is in use: stop what uses it or set KAFKA_CLINIC_PORT");
         assertTrue(Files.notExists(root.resolve("work")), "nothing started");
     }
 
@@ -36,9 +44,11 @@ class LocalStackTest {
 
     @Test
     void takesPortsFromTheEnvironment() {
-        LocalStack.Options options = LocalStack.Options.defaults(root).withPortsFrom(Map.of("RISK_PORT", "9181", "KAFKA_PORT", "0"));
+        LocalStack.Options options = LocalStack.Options.defaults(root)
+                .withPortsFrom(Map.of("RISK_PORT", "9181", "KAFKA_PORT", "0", "KAFKA_CLINIC_PORT", "9194"));
 
-        assertEquals(new LocalStack.Options(root, 0, 8080, 9181, 8082, root.resolve(".dermaguard")), options);
+        assertEquals(new LocalStack.Options(root, new LocalKafka.Listeners(0, 0, 9194), 8080, 9181, 8082,
+                root.resolve(".dermaguard")), options);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> options.withPortsFrom(Map.of("NOTIFY_PORT", "80a")));
         assertEquals("NOTIFY_PORT is not a port number: 80a", refused.getMessage());

@@ -30,6 +30,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.testsupport.TopicClient;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
@@ -40,7 +41,8 @@ import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 @QuarkusTest
 class AuthenticationTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    /** The PLAINTEXT listener: the service's own user may not read what it writes. */
+    @ConfigProperty(name = LocalInfraTestResource.TEST_BOOTSTRAP_SERVERS)
     String bootstrapServers;
 
     @TestHTTPResource("/")

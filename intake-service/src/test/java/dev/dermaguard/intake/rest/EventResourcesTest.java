@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,8 @@ import dev.dermaguard.testsupport.TopicClient;
  * is all or nothing, names every bad item, and keeps each user's events in the order posted.
  */
 @QuarkusTest
-@QuarkusTestResource(LocalInfraTestResource.class)
+@QuarkusTestResource(value = LocalInfraTestResource.class,
+        initArgs = @ResourceArg(name = "service", value = "intake-service"))
 class EventResourcesTest {
 
     @Inject

@@ -39,7 +39,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** notify-service against a real broker and PostgreSQL: assessments in, alerts out through the outbox. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class AssessmentConsumerTest {
 
     private static final String APP = "test-app";

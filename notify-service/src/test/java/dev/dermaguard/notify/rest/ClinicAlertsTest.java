@@ -40,7 +40,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** Consent decides what a clinic receives, on its topic, over HTTP and live; nobody else's clinic sees it. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class ClinicAlertsTest {
 
     private static final String CLINIC = "demo-clinic";

@@ -36,7 +36,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** The alerting policy of DESIGN.md against a real broker and PostgreSQL, on the users' reported times. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class AlertingPolicyTest {
 
     @Inject

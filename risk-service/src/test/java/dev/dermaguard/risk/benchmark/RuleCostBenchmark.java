@@ -55,7 +55,8 @@ import dev.dermaguard.risk.service.SessionAssessor;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class RuleCostBenchmark {
 
     private static final int HISTORY = 100_000;

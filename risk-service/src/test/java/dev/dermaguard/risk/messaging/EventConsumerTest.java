@@ -48,7 +48,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** risk-service against a real broker and PostgreSQL: records in on microneedling.events, assessments out. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class EventConsumerTest {
 
     private static final String APP = "test-app";

@@ -29,7 +29,8 @@ import dev.dermaguard.risk.TestDatabase;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class HistoryQueryPlansTest {
 
     static final List<String> QUERIES = HistoryQueries.ALL;

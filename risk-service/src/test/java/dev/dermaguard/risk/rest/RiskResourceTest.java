@@ -41,7 +41,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** The read side over HTTP, fed through the real consumer: a user's standing, scoped to the calling app. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class RiskResourceTest {
 
     private static final String APP = "demo-app";
