@@ -51,11 +51,6 @@ public class ApiKeys {
         return Optional.ofNullable(found);
     }
 
-    /** The clinics of this deployment: the principals of its clinic keys (DESIGN.md). */
-    public Set<String> clinicIds() {
-        return entries.stream().filter(e -> e.caller().role() == Role.CLINIC).map(e -> e.caller().principalId()).collect(Collectors.toUnmodifiableSet());
-    }
-
     public static byte[] sha256(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
