@@ -30,7 +30,7 @@ public class ConsentService {
 
     /** The clinic's topic must exist before a grant is applied. */
     public Uni<Void> apply(ConsentChanged change) {
-        return Panache.withTransaction(() -> consumed.firstDelivery(change.eventId())
+        return Panache.withTransaction(() -> consumed.firstDelivery(change.appId(), change.eventId())
                 .flatMap(first -> first ? record(change) : Uni.createFrom().voidItem()));
     }
 
