@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Every query the rules run on a user's history, in one place, as the SQL that runs: each is bounded by a single
  * neighbour, a fixed time window, a capped count or a primary key, and served by an index (HistoryQueryPlansTest
- * proves the index on the real database; RuleCostBenchmark prints the plans at 100,000 sessions).
+ * proves the index on the real database; RuleCostBenchmark prints the plans at 100,000 sessions). The ranges a late
+ * event judges again run to the area's next session or next all-clear check-in.
  */
 public final class HistoryQueries {
 
