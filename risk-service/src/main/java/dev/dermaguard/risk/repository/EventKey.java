@@ -20,7 +20,8 @@ public class EventKey implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EventKey key && Objects.equals(appId, key.appId) && Objects.equals(eventId, key.eventId);
+        return other instanceof EventKey key && Objects.equals(appId, key.appId)
+                && Objects.equals(eventId, key.eventId);
     }
 
     @Override

@@ -88,7 +88,8 @@ public class CheckInAssessor {
                 .orElse(Point.now(session.appId(), session.userId(), session.area()).at());
         return checkIns.onAreaFrom(point, until)
                 .flatMap(found -> Multi.createFrom().iterable(found)
-                        .onItem().transformToUniAndConcatenate(stored -> judgeAgain(stored.asEvent(), session.eventId()))
+                        .onItem().transformToUniAndConcatenate(
+                                stored -> judgeAgain(stored.asEvent(), session.eventId()))
                         .filter(Optional::isPresent).map(Optional::get)
                         .collect().asList())
                 .flatMap(changed -> changed.isEmpty() ? Uni.createFrom().voidItem()

@@ -92,7 +92,8 @@ public class SessionAssessor {
         Duration areaReach = config.overuse().window();
         Duration daysReach = config.overuse().daysWindow();
         RuleConfig.IneffectiveForGoal shallow = config.ineffectiveForGoal();
-        return sessions.previousOnArea(point, session.eventId()).flatMap(previous -> sessions.onAreaAround(point, areaReach)
+        return sessions.previousOnArea(point, session.eventId())
+                .flatMap(previous -> sessions.onAreaAround(point, areaReach)
                 .flatMap(onArea -> sessions.anyAreaAround(point, daysReach)
                 .flatMap(anyArea -> skinType(session, point)
                 .flatMap(skinType -> checkInHistory.standing(point, NeedlingInflamedSkinRule.UNHEALED)

@@ -228,7 +228,8 @@ class EventConsumerTest {
         assertEquals(Set.of(APP, otherApp), Set.copyOf(ofShared.stream().map(RiskAssessed::appId).toList()));
         assertEquals(2, Set.copyOf(ofShared.stream().map(RiskAssessed::assessmentId).toList()).size(),
                 "each app's event has an assessment id of its own");
-        assertEquals(2, count("select count(*) from needling_session where user_id = ? and event_id = '" + shared + "'"));
+        assertEquals(2, count("select count(*) from needling_session where user_id = ? and event_id = '"
+                + shared + "'"));
     }
 
     @Test
