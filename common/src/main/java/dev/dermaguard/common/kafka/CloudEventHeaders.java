@@ -25,6 +25,11 @@ public final class CloudEventHeaders {
     private CloudEventHeaders() {
     }
 
+    /** The source of an app's event names the app, so {@code (ce_source, ce_id)} is unique as CloudEvents asks. */
+    public static String appSource(String appId) {
+        return "/dermaguard/apps/" + appId;
+    }
+
     public static Headers of(UUID id, String type, String source, Instant time) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, SPEC_VERSION, "1.0");

@@ -22,7 +22,6 @@ import dev.dermaguard.intake.config.IntakeConfig;
 public class EventPublisher {
 
     public static final String CHANNEL = "events-out";
-    static final String SOURCE = "/dermaguard/intake-service";
 
     private final MutinyEmitter<String> emitter;
     private final EventCodec codec;
@@ -52,7 +51,7 @@ public class EventPublisher {
     public Uni<Void> publish(UUID eventId, String type, String appId, String userId, Object event) {
         Message<String> message = Message.of(codec.write(event)).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(RecordKeys.of(appId, userId))
-                .withHeaders(CloudEventHeaders.of(eventId, type, SOURCE, clock.instant()))
+                .withHeaders(CloudEventHeaders.of(eventId, type, CloudEventHeaders.appSource(appId), clock.instant()))
                 .build());
         return emitter.sendMessage(message)
                 .ifNoItem().after(config.publishTimeout()).fail()

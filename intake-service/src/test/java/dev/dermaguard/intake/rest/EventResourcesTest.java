@@ -68,6 +68,8 @@ class EventResourcesTest {
         assertEquals(EventTypes.SESSION_LOGGED, TopicClient.header(record, CloudEventHeaders.TYPE));
         assertEquals("1.0", TopicClient.header(record, CloudEventHeaders.SPEC_VERSION));
         assertEquals("application/json", TopicClient.header(record, CloudEventHeaders.CONTENT_TYPE));
+        // The source names the app: two apps' events may share an id, never (ce_source, ce_id).
+        assertEquals("/dermaguard/apps/demo-app", TopicClient.header(record, CloudEventHeaders.SOURCE));
         assertTrue(record.value().contains("\"appId\":\"demo-app\""), record.value());
     }
 

@@ -40,7 +40,7 @@ public class ConsentService {
     }
 
     public Uni<Void> apply(ConsentChanged change) {
-        return Panache.withTransaction(() -> consumed.firstDelivery(change.eventId())
+        return Panache.withTransaction(() -> consumed.firstDelivery(change.appId(), change.eventId())
                 .flatMap(first -> first ? record(change) : Uni.createFrom().voidItem()));
     }
 

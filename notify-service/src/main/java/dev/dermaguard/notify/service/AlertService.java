@@ -68,7 +68,7 @@ public class AlertService {
     public Uni<Void> handle(RiskAssessed assessment) {
         requireComplete(assessment);
         List<Risk> firings = firingsOf(assessment);
-        return Panache.withTransaction(() -> consumed.firstDelivery(assessment.assessmentId())
+        return Panache.withTransaction(() -> consumed.firstDelivery(assessment.appId(), assessment.assessmentId())
                 .flatMap(first -> first ? decideAll(assessment, firings) : Uni.createFrom().voidItem()));
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Every query the rules run on a user's history, in one place, as the SQL that runs: each is bounded by a single
  * neighbour, a fixed time window, a capped count or a primary key, and served by an index (HistoryQueryPlansTest
- * proves the index on the real database; RuleCostBenchmark prints the plans at 100,000 sessions).
+ * proves the index on the real database; RuleCostBenchmark prints the plans at 100,000 sessions). The ranges a late
+ * event judges again run to the area's next session or next all-clear check-in.
  */
 public final class HistoryQueries {
 
@@ -13,8 +14,12 @@ public final class HistoryQueries {
 
     /** Exactly the columns NeedlingSession maps: a native entity query must not return others. */
     private static final String SESSION = "select event_id, app_id, user_id, area, performed_at, utc_offset_seconds,"
-            + " needle_depth_mm, device, setting, skin_type, symptoms_before, device_uses, device_disinfected, goal"
-            + " from needling_session where ";
+            + " needle_depth_mm, device, setting, skin_type, symptoms_before, device_uses, device_disinfected, goal,"
+            + " inflamed_skin from needling_session where ";
+
+    /** Exactly the columns StoredCheckIn maps. */
+    private static final String CHECK_IN = "select event_id, app_id, user_id, area, reported_at, utc_offset_seconds,"
+            + " symptoms from symptom_check_in where ";
 
     /** The latest session on an area at or before a time, other than the event being judged. */
     public static final String PREVIOUS_ON_AREA = SESSION + ON_AREA
@@ -42,11 +47,32 @@ public final class HistoryQueries {
             + " where app_id = :app and user_id = :user and setting = 'HOME' and needle_depth_mm <= :depth"
             + " and performed_at <= :at order by needle_depth_mm limit :cap) as capped";
 
-    public static final String OPEN_ON_AREA = "select rule from open_risk where " + ON_AREA + " and source_at <= :at";
+    /** The sessions on an area in {@code [from, to)}: those a late check-in may have changed. */
+    public static final String SESSIONS_FROM = SESSION + ON_AREA
+            + " and performed_at >= :from and performed_at < :to order by performed_at, event_id";
+
+    /** The check-ins on an area in {@code [from, to)}: those a late session may now precede. */
+    public static final String CHECK_INS_FROM = CHECK_IN + ON_AREA
+            + " and reported_at >= :from and reported_at < :to order by reported_at, event_id";
+
+    /** The latest all-clear check-in on an area at or before a time: nothing raised before it stands. */
+    public static final String LATEST_ALL_CLEAR = "select reported_at from symptom_check_in where " + ON_AREA
+            + " and symptoms = '' and reported_at <= :at order by reported_at desc limit 1";
+
+    /** The earliest all-clear check-in on an area after a time: nothing raised before it stands beyond it. */
+    public static final String NEXT_ALL_CLEAR = "select reported_at from symptom_check_in where " + ON_AREA
+            + " and symptoms = '' and reported_at > :at order by reported_at limit 1";
+
+    /** The latest finding of a rule by a check-in on an area in {@code (from, at]}. */
+    static final String STANDING = ON_AREA + " and rule = :rule and reported_at > :from and reported_at <= :at"
+            + " order by reported_at desc, check_in_id desc limit 1";
+
+    public static final String STANDING_FINDING = "select risk from check_in_finding where " + STANDING;
 
     /** Each query by name, for the plan checks. */
     public static final List<String> ALL = List.of(PREVIOUS_ON_AREA, NEXT_ON_AREA, ON_AREA_AROUND, ANY_AREA_AROUND,
-            LATEST_SKIN_TYPE, SHALLOW_HOME_SESSIONS, OPEN_ON_AREA);
+            LATEST_SKIN_TYPE, SHALLOW_HOME_SESSIONS, SESSIONS_FROM, CHECK_INS_FROM, LATEST_ALL_CLEAR, NEXT_ALL_CLEAR,
+            STANDING_FINDING);
 
     private HistoryQueries() {
     }

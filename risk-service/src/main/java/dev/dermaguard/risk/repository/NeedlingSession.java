@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import dev.dermaguard.common.events.Area;
@@ -20,20 +22,23 @@ import dev.dermaguard.common.events.Device;
 import dev.dermaguard.common.events.Goal;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Setting;
+import dev.dermaguard.common.events.SkinCondition;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.risk.rules.PastSession;
 
-/** A stored session; its event id is the key, so a redelivered session cannot be stored twice. */
+/** A stored session; its app and event id are the key, so a redelivered session cannot be stored twice. */
 @Entity
 @Table(name = "needling_session")
+@IdClass(EventKey.class)
 public class NeedlingSession extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "app_id")
+    public String appId;
 
     @Id
     @Column(name = "event_id")
     public UUID eventId;
-
-    @Column(name = "app_id")
-    public String appId;
 
     @Column(name = "user_id")
     public String userId;
@@ -72,6 +77,10 @@ public class NeedlingSession extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Goal goal;
 
+    /** Whether its latest judgement found NEEDLING_INFLAMED_SKIN. */
+    @Column(name = "inflamed_skin")
+    public boolean inflamedSkin;
+
     public static NeedlingSession of(SessionLogged event) {
         NeedlingSession s = new NeedlingSession();
         s.eventId = event.eventId();
@@ -94,6 +103,14 @@ public class NeedlingSession extends PanacheEntityBase {
 
     public OffsetDateTime performedAtLocal() {
         return performedAt.atOffset(ZoneOffset.ofTotalSeconds(utcOffsetSeconds));
+    }
+
+    /** The event as it was posted, to judge it again. */
+    public SessionLogged asEvent() {
+        return new SessionLogged(eventId, appId, userId, performedAtLocal(), area, needleDepthMm, device, setting,
+                skinType, symptomsBefore == null ? null : Arrays.stream(symptomsBefore.split(","))
+                        .map(SkinCondition::valueOf).collect(Collectors.toSet()),
+                deviceUses, deviceDisinfected, goal);
     }
 
     public PastSession asPast() {

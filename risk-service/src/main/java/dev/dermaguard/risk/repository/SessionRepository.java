@@ -5,19 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.risk.rules.PastSession;
@@ -27,10 +25,22 @@ import dev.dermaguard.risk.rules.PastSession;
  * time) bounded by a single neighbour, a fixed window or a capped count, never a load of the whole history.
  */
 @ApplicationScoped
-public class SessionRepository implements PanacheRepositoryBase<NeedlingSession, UUID> {
+public class SessionRepository implements PanacheRepositoryBase<NeedlingSession, EventKey> {
 
     /** Where on one user's timeline a query looks: an area (or none) and a moment. */
     public record Point(String appId, String userId, Area area, OffsetDateTime at) {
+
+        private static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-12-31T00:00:00Z");
+
+        /** After everything the user ever reported on the area: what stands now. */
+        public static Point now(String appId, String userId, Area area) {
+            return new Point(appId, userId, area, END_OF_TIME);
+        }
+
+        /** The same area at another moment. */
+        public Point at(OffsetDateTime moment) {
+            return new Point(appId, userId, area, moment);
+        }
 
         Instant instant() {
             return at.toInstant();
@@ -71,10 +81,16 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
                 .map(rows -> rows.get(0).longValue());
     }
 
-    /** The rules with a finding open on the area, raised at or before the point. */
-    public Uni<Set<RuleName>> openOnArea(Point p) {
-        return NativeSql.<String>rows(HistoryQueries.OPEN_ON_AREA, onArea(p, Map.of("at", utc(p.instant()))))
-                .map(rows -> rows.stream().map(RuleName::valueOf).collect(Collectors.toSet()));
+    /** The sessions on the point's area from the point (included) to {@code until} (excluded), ordered by time. */
+    public Uni<List<NeedlingSession>> onAreaFrom(Point p, OffsetDateTime until) {
+        return NativeSql.list(HistoryQueries.SESSIONS_FROM, NeedlingSession.class, onArea(p, Map.of(
+                "from", utc(p.instant()), "to", utc(until.toInstant()))));
+    }
+
+    /** Records what the session's latest judgement found of NEEDLING_INFLAMED_SKIN. */
+    public Uni<Void> judgedInflamedSkin(String appId, UUID eventId, boolean found) {
+        return NativeSql.update("update needling_session set inflamed_skin = ?1 where app_id = ?2 and event_id = ?3",
+                found, appId, eventId).replaceWithVoid();
     }
 
     private Uni<List<PastSession>> sessions(String sql, Map<String, Object> parameters) {
@@ -87,20 +103,20 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
         return found.map(list -> list.stream().findFirst());
     }
 
-    private static Map<String, Object> ofUser(Point p, Map<String, Object> more) {
-        Map<String, Object> all = new java.util.HashMap<>(more);
+    static Map<String, Object> ofUser(Point p, Map<String, Object> more) {
+        Map<String, Object> all = new HashMap<>(more);
         all.put("app", p.appId());
         all.put("user", p.userId());
         return all;
     }
 
-    private static Map<String, Object> onArea(Point p, Map<String, Object> more) {
+    static Map<String, Object> onArea(Point p, Map<String, Object> more) {
         Map<String, Object> all = ofUser(p, more);
         all.put("area", p.area().name());
         return all;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,9 @@
 package dev.dermaguard.risk.repository;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -10,22 +13,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
 
-/** A stored symptom check-in; its event id is the key, so a redelivered check-in cannot be stored twice. */
+/** A stored symptom check-in; its app and event id are the key, so a redelivered check-in cannot be stored twice. */
 @Entity
 @Table(name = "symptom_check_in")
+@IdClass(EventKey.class)
 public class StoredCheckIn extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "app_id")
+    public String appId;
 
     @Id
     @Column(name = "event_id")
     public UUID eventId;
-
-    @Column(name = "app_id")
-    public String appId;
 
     @Column(name = "user_id")
     public String userId;
@@ -52,5 +59,13 @@ public class StoredCheckIn extends PanacheEntityBase {
         c.symptoms = event.symptoms() == null ? ""
                 : event.symptoms().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         return c;
+    }
+
+    /** The event as it was posted, to judge it again. */
+    public SymptomCheckIn asEvent() {
+        return new SymptomCheckIn(eventId, appId, userId,
+                reportedAt.atOffset(ZoneOffset.ofTotalSeconds(utcOffsetSeconds)), area,
+                symptoms.isEmpty() ? Set.of() : Arrays.stream(symptoms.split(","))
+                        .map(Symptom::valueOf).collect(Collectors.toSet()));
     }
 }

@@ -10,6 +10,7 @@ import dev.dermaguard.common.events.Evidence;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.Setting;
 import dev.dermaguard.common.events.Severity;
 
 /**
@@ -19,19 +20,24 @@ import dev.dermaguard.common.events.Severity;
 @ApplicationScoped
 public class NeedlingInflamedSkinRule implements SessionRule {
 
-    private static final Set<RuleName> UNHEALED = Set.of(RuleName.PROLONGED_INFLAMMATION, RuleName.INFECTION_SIGNS);
+    /** The open findings that say the skin has not healed. */
+    public static final Set<RuleName> UNHEALED = Set.of(RuleName.PROLONGED_INFLAMMATION, RuleName.INFECTION_SIGNS);
 
     @Override
     public List<Risk> evaluate(SessionFacts facts) {
-        SessionLogged session = facts.session();
-        if (!facts.atHome()) {
+        return evaluate(facts.session(), facts.openOnArea());
+    }
+
+    /** The rule alone, for a session judged again when a late check-in changed what was open on its area. */
+    public List<Risk> evaluate(SessionLogged session, Set<RuleName> openOnArea) {
+        if (session.settingOrHome() == Setting.CLINIC) {
             return List.of();
         }
         Set<String> signs = new TreeSet<>();
         if (session.symptomsBefore() != null) {
             session.symptomsBefore().forEach(s -> signs.add(s.name()));
         }
-        facts.openOnArea().stream().filter(UNHEALED::contains).forEach(r -> signs.add("open " + r.name()));
+        openOnArea.stream().filter(UNHEALED::contains).forEach(r -> signs.add("open " + r.name()));
         if (signs.isEmpty()) {
             return List.of();
         }

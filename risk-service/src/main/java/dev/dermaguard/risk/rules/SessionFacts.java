@@ -19,7 +19,8 @@ import dev.dermaguard.common.events.SkinType;
  * @param anyAreaAround sessions on any area within the needling-days window before and after this one, this
  *        one included, ordered by time
  * @param skinType this session's skin type, else the latest one the user reported before it
- * @param openOnArea the check-in risks still open on this area when the session was performed
+ * @param openOnArea the check-in findings that stood on this area when the session was performed, by reported
+ *        times (raised since the area's last all-clear check-in before it)
  * @param shallowHomeSessions the user's home sessions at or below the shallow depth up to this one, counted
  *        only up to the rule's threshold
  */

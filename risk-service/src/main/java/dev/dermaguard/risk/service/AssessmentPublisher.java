@@ -1,7 +1,7 @@
 package dev.dermaguard.risk.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
@@ -17,6 +16,7 @@ import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.outbox.Outbox;
 import dev.dermaguard.risk.repository.Assessment;
+import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.rules.RuleSet;
 
 /** Keeps an assessment for the read side and queues it on the outbox, in the caller's transaction. */
@@ -34,12 +34,28 @@ public class AssessmentPublisher {
         this.rules = rules;
     }
 
-    public Uni<Void> publish(UUID sourceEventId, String appId, String userId, Area area, OffsetDateTime sourceEventAt,
-            List<Risk> risks) {
-        RiskAssessed assessed = new RiskAssessed(UUID.randomUUID(), sourceEventId, appId, userId, area, sourceEventAt,
-                clock.instant(), rules.version(), risks);
+    /**
+     * @param judged where and when the judged event happened, as its user reported it
+     * @param sourceEventId the judged event
+     * @param onArrivalOf the event whose arrival caused this judgement: the judged one itself, or a late one that
+     *        changed what it is judged against
+     */
+    public Uni<Void> publish(Point judged, UUID sourceEventId, UUID onArrivalOf, List<Risk> risks) {
+        RiskAssessed assessed = new RiskAssessed(assessmentId(judged.appId(), sourceEventId, onArrivalOf),
+                sourceEventId, judged.appId(), judged.userId(), judged.area(), judged.at(), clock.instant(),
+                rules.version(), risks);
         return Assessment.of(assessed, codec.write(assessed)).persist()
-                .flatMap(stored -> outbox.enqueue(Topics.RISK_ASSESSMENTS, RecordKeys.of(appId, userId),
-                        assessed.assessmentId(), EventTypes.RISK_ASSESSED, assessed));
+                .flatMap(stored -> outbox.enqueue(Topics.RISK_ASSESSMENTS, RecordKeys.of(judged.appId(),
+                        judged.userId()), assessed.assessmentId(), EventTypes.RISK_ASSESSED, assessed));
+    }
+
+    /**
+     * One id per judgement, named by the app, the judged event and the arrival that caused it: two apps' events
+     * with one UUID never share an assessment id (notify-service deduplicates on it), and neither do two
+     * judgements of one event, while the same judgement always gets the same id.
+     */
+    static UUID assessmentId(String appId, UUID sourceEventId, UUID onArrivalOf) {
+        return UUID.nameUUIDFromBytes(("dermaguard.risk.assessment/" + appId + "/" + sourceEventId + "/" + onArrivalOf)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,31 +1,38 @@
 package dev.dermaguard.risk.service;
 
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.outbox.ConsumedEvents;
+import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.repository.StoredCheckIn;
 import dev.dermaguard.risk.rules.CheckInFacts;
+import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 
 /**
  * Stores a check-in, judges it against the session it follows and queues its assessment in one transaction
- * with the consumed-event log. An all-clear check-in closes the area's check-in findings raised before it.
+ * with the consumed-event log. A check-in is judged against the session it follows whenever either arrived: a
+ * session stored later judges again the check-ins it now precedes ({@link #judgeAgainAfter}).
  */
 @ApplicationScoped
 public class CheckInAssessor {
@@ -35,44 +42,96 @@ public class CheckInAssessor {
             RuleName.INFECTION_SIGNS, RuleName.PIGMENTATION, RuleName.TECHNIQUE_DAMAGE);
 
     private final SessionRepository sessions;
+    private final CheckInRepository checkIns;
     private final OpenRisks openRisks;
     private final RuleSet rules;
     private final ConsumedEvents consumed;
     private final AssessmentPublisher publisher;
+    private final InflamedSkinReview inflamedSkin;
 
-    public CheckInAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, ConsumedEvents consumed,
-            AssessmentPublisher publisher) {
+    public CheckInAssessor(SessionRepository sessions, CheckInRepository checkIns, OpenRisks openRisks, RuleSet rules,
+            ConsumedEvents consumed, AssessmentPublisher publisher, InflamedSkinReview inflamedSkin) {
         this.sessions = sessions;
+        this.checkIns = checkIns;
         this.openRisks = openRisks;
         this.rules = rules;
         this.consumed = consumed;
         this.publisher = publisher;
+        this.inflamedSkin = inflamedSkin;
     }
 
     public Uni<Void> assess(SymptomCheckIn checkIn) {
         requireComplete(checkIn);
-        return Panache.withTransaction(() -> consumed.firstDelivery(checkIn.eventId())
+        return Panache.withTransaction(() -> consumed.firstDelivery(checkIn.appId(), checkIn.eventId())
                 .flatMap(first -> first ? storeAndJudge(checkIn) : Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> storeAndJudge(SymptomCheckIn checkIn) {
-        Point point = new Point(checkIn.appId(), checkIn.userId(), checkIn.area(), checkIn.reportedAt());
-        return StoredCheckIn.of(checkIn).persist()
-                .flatMap(stored -> sessions.previousOnArea(point, checkIn.eventId()))
+        Point point = pointOf(checkIn);
+        return StoredCheckIn.of(checkIn).persistAndFlush()
+                .flatMap(stored -> facts(checkIn))
+                .flatMap(facts -> judge(facts, checkIn.eventId()).flatMap(risks -> restate(point)
+                        // What it found unhealed, or cleared, changes what stood on the area for the sessions after it.
+                        .flatMap(restated -> facts.allClear() || risks.stream().map(Risk::rule)
+                                .anyMatch(NeedlingInflamedSkinRule.UNHEALED::contains)
+                                ? inflamedSkin.review(point, checkIn.reportedAt(), checkIn.eventId())
+                                : Uni.createFrom().voidItem())));
+    }
+
+    /**
+     * Judges again the check-ins on the new session's area that now follow it (up to {@code next}, the area's
+     * following session), each with an assessment of its own, and what their findings change for later sessions.
+     */
+    Uni<Void> judgeAgainAfter(SessionLogged session, Optional<PastSession> next) {
+        Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
+        OffsetDateTime until = next.map(PastSession::performedAt)
+                .orElse(Point.now(session.appId(), session.userId(), session.area()).at());
+        return checkIns.onAreaFrom(point, until)
+                .flatMap(found -> Multi.createFrom().iterable(found)
+                        .onItem().transformToUniAndConcatenate(
+                                stored -> judgeAgain(stored.asEvent(), session.eventId()))
+                        .filter(Optional::isPresent).map(Optional::get)
+                        .collect().asList())
+                .flatMap(changed -> changed.isEmpty() ? Uni.createFrom().voidItem()
+                        : restate(point).flatMap(restated -> inflamedSkin.review(point.at(changed.get(0)),
+                                changed.get(changed.size() - 1), session.eventId())));
+    }
+
+    /** The check-in's moment if the session is now the one it follows, so it was judged again. */
+    private Uni<Optional<OffsetDateTime>> judgeAgain(SymptomCheckIn checkIn, UUID sessionId) {
+        return facts(checkIn).flatMap(facts -> facts.followed().map(PastSession::eventId).filter(sessionId::equals)
+                .isEmpty() ? Uni.createFrom().item(Optional.<OffsetDateTime>empty())
+                : judge(facts, sessionId).replaceWith(Optional.of(checkIn.reportedAt())));
+    }
+
+    private Uni<CheckInFacts> facts(SymptomCheckIn checkIn) {
+        Point point = pointOf(checkIn);
+        return sessions.previousOnArea(point, checkIn.eventId())
                 .flatMap(followed -> skinType(followed, point)
-                        .map(skinType -> new CheckInFacts(checkIn, followed, skinType)))
-                .flatMap(facts -> {
-                    List<Risk> risks = rules.evaluate(facts);
-                    Uni<Void> state = facts.allClear() ? openRisks.close(point, CHECK_IN_RULES)
-                            : openRisks.open(point, checkIn.eventId(), risks);
-                    return state.flatMap(kept -> publisher.publish(checkIn.eventId(), checkIn.appId(),
-                            checkIn.userId(), checkIn.area(), checkIn.reportedAt(), risks));
-                });
+                        .map(skinType -> new CheckInFacts(checkIn, followed, skinType)));
+    }
+
+    private Uni<List<Risk>> judge(CheckInFacts facts, UUID onArrivalOf) {
+        SymptomCheckIn checkIn = facts.checkIn();
+        List<Risk> risks = rules.evaluate(facts);
+        return checkIns.judged(checkIn, risks)
+                .flatMap(kept -> publisher.publish(pointOf(checkIn), checkIn.eventId(), onArrivalOf, risks))
+                .replaceWith(risks);
+    }
+
+    /** The area's check-in findings in the risk state become what its check-ins stand for now. */
+    private Uni<Void> restate(Point point) {
+        Point now = Point.now(point.appId(), point.userId(), point.area());
+        return checkIns.latestAllClear(now).flatMap(cleared -> openRisks.restate(now, CHECK_IN_RULES, cleared));
     }
 
     private Uni<Optional<SkinType>> skinType(Optional<PastSession> followed, Point point) {
         Optional<SkinType> own = followed.map(PastSession::skinType);
         return own.isPresent() ? Uni.createFrom().item(own) : sessions.latestSkinType(point);
+    }
+
+    private static Point pointOf(SymptomCheckIn checkIn) {
+        return new Point(checkIn.appId(), checkIn.userId(), checkIn.area(), checkIn.reportedAt());
     }
 
     /** Intake validated the event; anything else on the topic that lacks a required field is not retried. */

@@ -1,12 +1,10 @@
 package dev.dermaguard.risk.service;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Multi;
@@ -24,6 +22,7 @@ import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.rest.RiskProfile;
 import dev.dermaguard.risk.rules.HealingIntervals;
+import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 
@@ -33,9 +32,6 @@ import dev.dermaguard.risk.rules.RuleSet;
  */
 @ApplicationScoped
 public class RiskProfiles {
-
-    /** Open findings after which no session is safe until a check-in reports all clear. */
-    private static final Set<RuleName> UNHEALED = Set.of(RuleName.PROLONGED_INFLAMMATION, RuleName.INFECTION_SIGNS);
 
     private final SessionRepository sessions;
     private final OpenRisks openRisks;
@@ -72,11 +68,10 @@ public class RiskProfiles {
 
     // One area after the other: a reactive session runs one statement at a time.
     private Uni<Map<Area, PastSession>> lastSessions(String appId, String userId) {
-        OffsetDateTime end = OffsetDateTime.parse("9999-12-31T00:00:00Z");
         UUID none = new UUID(0, 0);
         return Multi.createFrom().items(Area.values())
                 .onItem().transformToUniAndConcatenate(area -> sessions.previousOnArea(
-                        new Point(appId, userId, area, end), none).map(last -> Map.entry(area, last)))
+                        Point.now(appId, userId, area), none).map(last -> Map.entry(area, last)))
                 .collect().in(() -> new EnumMap<Area, PastSession>(Area.class),
                         (map, entry) -> entry.getValue().ifPresent(s -> map.put(entry.getKey(), s)));
     }
@@ -89,7 +84,8 @@ public class RiskProfiles {
             if (session == null && risks.isEmpty()) {
                 continue;
             }
-            List<RuleName> blocking = risks.stream().map(Risk::rule).filter(UNHEALED::contains).toList();
+            List<RuleName> blocking = risks.stream().map(Risk::rule)
+                    .filter(NeedlingInflamedSkinRule.UNHEALED::contains).toList();
             areas.add(new RiskProfile.AreaProfile(area,
                     session == null ? null : new RiskProfile.LastSession(session.eventId(), session.performedAt(),
                             session.needleDepthMm(), session.setting()),

@@ -17,17 +17,20 @@ import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.risk.config.RuleConfig;
+import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.NeedlingSession;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
+import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 import dev.dermaguard.risk.rules.SessionFacts;
 
 /**
  * Stores a session, judges it and queues its assessment, all in one transaction with the consumed-event log:
- * a redelivered session changes nothing, and an assessment is published exactly when its session is stored.
+ * a redelivered session changes nothing, and an assessment is published exactly when its session is stored. A
+ * late session also judges again the check-ins on its area it now precedes.
  */
 @ApplicationScoped
 public class SessionAssessor {
@@ -43,10 +46,15 @@ public class SessionAssessor {
     private final ConsumedEvents consumed;
     private final AssessmentPublisher publisher;
     private final RuleConfig config;
+    private final CheckInRepository checkInHistory;
+    private final CheckInAssessor checkIns;
 
     public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, ConsumedEvents consumed,
-            AssessmentPublisher publisher, RuleConfig config) {
+            AssessmentPublisher publisher, RuleConfig config, CheckInRepository checkInHistory,
+            CheckInAssessor checkIns) {
         this.sessions = sessions;
+        this.checkInHistory = checkInHistory;
+        this.checkIns = checkIns;
         this.openRisks = openRisks;
         this.rules = rules;
         this.consumed = consumed;
@@ -56,7 +64,7 @@ public class SessionAssessor {
 
     public Uni<Void> assess(SessionLogged session) {
         requireComplete(session);
-        return Panache.withTransaction(() -> consumed.firstDelivery(session.eventId())
+        return Panache.withTransaction(() -> consumed.firstDelivery(session.appId(), session.eventId())
                 .flatMap(first -> first ? storeAndJudge(session) : Uni.createFrom().voidItem()));
     }
 
@@ -64,28 +72,34 @@ public class SessionAssessor {
         Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         return sessions.persist(NeedlingSession.of(session))
                 .flatMap(stored -> sessions.flush())
-                .flatMap(flushed -> facts(session, point))
+                .flatMap(flushed -> sessions.nextOnArea(point))
+                // First the check-ins it now precedes: what they find again stands when this session is judged.
+                .flatMap(next -> checkIns.judgeAgainAfter(session, next)
+                        .flatMap(judgedAgain -> facts(session, point, next)))
                 .flatMap(facts -> {
                     List<Risk> risks = rules.evaluate(facts);
+                    boolean inflamedSkin = risks.stream().anyMatch(r -> r.rule() == RuleName.NEEDLING_INFLAMED_SKIN);
                     return keepOpen(point, session, facts.nextOnArea(), risks)
-                            .flatMap(kept -> publisher.publish(session.eventId(), session.appId(), session.userId(),
-                                    session.area(), session.performedAt(), risks));
+                            .flatMap(kept -> inflamedSkin
+                                    ? sessions.judgedInflamedSkin(session.appId(), session.eventId(), true)
+                                    : Uni.createFrom().voidItem())
+                            .flatMap(recorded -> publisher.publish(point, session.eventId(), session.eventId(), risks));
                 });
     }
 
     // One query at a time: a reactive session does not run two statements concurrently.
-    private Uni<SessionFacts> facts(SessionLogged session, Point point) {
+    private Uni<SessionFacts> facts(SessionLogged session, Point point, Optional<PastSession> next) {
         Duration areaReach = config.overuse().window();
         Duration daysReach = config.overuse().daysWindow();
         RuleConfig.IneffectiveForGoal shallow = config.ineffectiveForGoal();
-        return sessions.previousOnArea(point, session.eventId()).flatMap(previous -> sessions.nextOnArea(point)
-                .flatMap(next -> sessions.onAreaAround(point, areaReach)
+        return sessions.previousOnArea(point, session.eventId())
+                .flatMap(previous -> sessions.onAreaAround(point, areaReach)
                 .flatMap(onArea -> sessions.anyAreaAround(point, daysReach)
                 .flatMap(anyArea -> skinType(session, point)
-                .flatMap(skinType -> sessions.openOnArea(point)
+                .flatMap(skinType -> checkInHistory.standing(point, NeedlingInflamedSkinRule.UNHEALED)
                 .flatMap(open -> sessions.shallowHomeSessions(point, shallow.maxDepthMm(), shallow.minSessions())
-                .map(count -> new SessionFacts(session, previous, next, onArea, anyArea, skinType, open,
-                        count))))))));
+                .map(count -> new SessionFacts(session, previous, next, onArea, anyArea, skinType, open.keySet(),
+                        count)))))));
     }
 
     private Uni<Optional<SkinType>> skinType(SessionLogged session, Point point) {

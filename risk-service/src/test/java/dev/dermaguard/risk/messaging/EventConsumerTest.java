@@ -205,6 +205,65 @@ class EventConsumerTest {
         assessmentOf(next.eventId());
     }
 
+    @Test
+    void twoAppsThatPickOneEventIdBothTakeEffect() throws SQLException {
+        String otherApp = "test-app-2";
+        UUID shared = UUID.randomUUID();
+        SessionLogged ours = withId(session(now.minusDays(1)), shared, APP);
+        SessionLogged theirs = withId(session(now.minusDays(1)), shared, otherApp);
+        publish(ours);
+        publish(theirs);
+        SessionLogged ourNext = session(now);
+        SessionLogged theirNext = withId(session(now), UUID.randomUUID(), otherApp);
+        publish(ourNext);
+        publish(theirNext);
+
+        for (SessionLogged next : List.of(ourNext, theirNext)) {
+            RiskAssessed assessed = codec.read(assessmentOf(next.eventId()).value(), RiskAssessed.class);
+            assertEquals(next.appId(), assessed.appId());
+            assertEquals(List.of(RuleName.HEALING_GAP), alerting(assessed));
+            assertEquals(List.of(shared, next.eventId()), assessed.risks().get(0).evidence().eventIds());
+        }
+        List<RiskAssessed> ofShared = assessmentsOf(shared).stream()
+                .map(r -> codec.read(r.value(), RiskAssessed.class)).toList();
+        assertEquals(Set.of(APP, otherApp), Set.copyOf(ofShared.stream().map(RiskAssessed::appId).toList()));
+        assertEquals(2, Set.copyOf(ofShared.stream().map(RiskAssessed::assessmentId).toList()).size(),
+                "each app's event has an assessment id of its own");
+        assertEquals(2, count("select count(*) from needling_session where user_id = ? and event_id = '"
+                + shared + "'"));
+    }
+
+    @Test
+    void aPusCheckInSyncedBeforeItsSessionRaisesInfectionSignsWhenTheSessionArrives() {
+        SymptomCheckIn pus = checkIn(now.minusDays(1), Symptom.PUS);
+        publish(pus);
+        SessionLogged session = session(now.minusDays(3));
+        for (int i = 0; i < 2; i++) {
+            publish(session);
+        }
+        assessmentOf(session.eventId());
+
+        List<RiskAssessed> ofCheckIn = topics.awaitRecords(Topics.RISK_ASSESSMENTS,
+                r -> r.value().contains(pus.eventId().toString())
+                        && codec.read(r.value(), RiskAssessed.class).sourceEventId().equals(pus.eventId()), 2, WITHIN)
+                .stream().map(r -> codec.read(r.value(), RiskAssessed.class)).toList();
+        // One judgement on its own arrival (no session to follow yet), one on the session's.
+        assertEquals(Set.of(List.of(), List.of(RuleName.INFECTION_SIGNS)),
+                Set.copyOf(ofCheckIn.stream().map(EventConsumerTest::rules).toList()));
+        RiskAssessed again = ofCheckIn.stream().filter(a -> !a.risks().isEmpty()).findFirst().orElseThrow();
+        assertEquals(List.of(session.eventId(), pus.eventId()), again.risks().get(0).evidence().eventIds());
+        // The redelivered session judged nothing again: a sentinel after it is assessed, and still two.
+        SymptomCheckIn sentinel = checkIn(now);
+        publish(sentinel);
+        assessmentOf(sentinel.eventId());
+        assertEquals(2, assessmentsOf(pus.eventId()).size());
+    }
+
+    private static SessionLogged withId(SessionLogged s, UUID id, String appId) {
+        return new SessionLogged(id, appId, s.userId(), s.performedAt(), s.area(), s.needleDepthMm(), s.device(),
+                s.setting(), s.skinType(), s.symptomsBefore(), s.deviceUses(), s.deviceDisinfected(), s.goal());
+    }
+
     private static List<RuleName> rules(RiskAssessed assessed) {
         return assessed.risks().stream().map(Risk::rule).toList();
     }
@@ -229,10 +288,12 @@ class EventConsumerTest {
     }
 
     private void publish(SessionLogged session) {
-        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(session),
-                CloudEventHeaders.of(session.eventId(), EventTypes.SESSION_LOGGED, "/test", Instant.now()));
+        topics.send(Topics.EVENTS, RecordKeys.of(session.appId(), user), codec.write(session),
+                CloudEventHeaders.of(session.eventId(), EventTypes.SESSION_LOGGED,
+                        CloudEventHeaders.appSource(session.appId()), Instant.now()));
     }
 
+    /** The first assessment of the event (a late arrival may judge it again). */
     private ConsumerRecord<String, String> assessmentOf(UUID sourceEventId) {
         return topics.awaitRecords(Topics.RISK_ASSESSMENTS, r -> r.value().contains(sourceEventId.toString())
                 && codec.read(r.value(), RiskAssessed.class).sourceEventId().equals(sourceEventId), 1, WITHIN).get(0);

@@ -49,7 +49,18 @@ class HistoryQueryPlansTest {
                     + " select gen_random_uuid(), 'plan-app', '" + user + "', (array['CHEEKS','FOREHEAD','NECK'])[1 + i % 3],"
                     + " now() - i * interval '1 day', 0, 0.25, 'ROLLER', 'HOME', case when i % 50 = 0 then 'IV' end"
                     + " from generate_series(1, 2000) as i");
+            statement.execute("insert into symptom_check_in (event_id, app_id, user_id, area, reported_at,"
+                    + " utc_offset_seconds, symptoms)"
+                    + " select gen_random_uuid(), 'plan-app', '" + user + "', (array['CHEEKS','FOREHEAD','NECK'])[1 + i % 3],"
+                    + " now() - i * interval '1 day' + interval '1 hour', 0, case when i % 10 = 0 then '' else 'REDNESS' end"
+                    + " from generate_series(1, 2000) as i");
+            statement.execute("insert into check_in_finding (app_id, user_id, area, rule, reported_at, check_in_id, risk)"
+                    + " select app_id, user_id, area, (array['PROLONGED_INFLAMMATION','INFECTION_SIGNS'])[1 + i % 2],"
+                    + " reported_at, event_id, '{}' from (select *, row_number() over () as i from symptom_check_in"
+                    + " where user_id = '" + user + "' and symptoms <> '') as inflamed");
             statement.execute("analyze needling_session");
+            statement.execute("analyze symptom_check_in");
+            statement.execute("analyze check_in_finding");
             statement.execute("set enable_seqscan = off");
 
             List<String> plan = QueryPlans.explain(db, sql, QueryPlans.valuesFor("plan-app", user, "CHEEKS",

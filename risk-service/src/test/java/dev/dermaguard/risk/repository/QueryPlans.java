@@ -23,7 +23,8 @@ public final class QueryPlans {
         return Map.of("app", quote(appId), "user", quote(userId), "area", quote(area),
                 "at", quote(at) + "::timestamptz", "from", "(" + quote(at) + "::timestamptz - interval '30 days')",
                 "to", "(" + quote(at) + "::timestamptz + interval '30 days')",
-                "id", "'00000000-0000-0000-0000-000000000000'::uuid", "depth", "0.25", "cap", "6");
+                "id", "'00000000-0000-0000-0000-000000000000'::uuid", "depth", "0.25", "cap", "6",
+                "rule", quote("INFECTION_SIGNS"));
     }
 
     public static List<String> explain(Connection db, String sql, Map<String, String> values, boolean analyze)
