@@ -43,7 +43,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** The clinic stream against the running service: paced by its client, capped, and honest about what expired. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class ClinicStreamsTest {
 
     private static final String CLINIC = "demo-clinic";

@@ -22,7 +22,8 @@ import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 /** Every key on every endpoint: apps read their users, a clinic its own alerts only, operators the audit log. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class EndpointRolesTest {
 
     @TestHTTPResource("/")

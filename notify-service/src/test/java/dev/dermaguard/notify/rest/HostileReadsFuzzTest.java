@@ -22,7 +22,8 @@ import dev.dermaguard.testsupport.fuzz.ReadRequests;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class HostileReadsFuzzTest {
 
     @TestHTTPResource("/")

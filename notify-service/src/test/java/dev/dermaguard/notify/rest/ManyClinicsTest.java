@@ -42,7 +42,8 @@ import dev.dermaguard.testsupport.TopicClient;
 @QuarkusTest
 @TestProfile(ManyClinicsProfile.class)
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class ManyClinicsTest {
 
     @Inject
@@ -59,9 +60,9 @@ class ManyClinicsTest {
     @Test
     void anAlertReachesFiftyConsentingClinicsAndItsAuditEntryStaysShort() throws Exception {
         List<String> clinics = ManyClinicsProfile.clinicIds();
-        // Onboarding creates each clinic's topic; here the test does.
+        // Onboarding creates each clinic's topic; here the test does, on the PLAINTEXT listener (notify-service may not).
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+                ConfigProvider.getConfig().getValue(LocalInfraTestResource.TEST_BOOTSTRAP_SERVERS, String.class)))) {
             List<String> existing = new ArrayList<>(admin.listTopics().names().get());
             admin.createTopics(clinics.stream().map(Topics::clinicAlerts).filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();

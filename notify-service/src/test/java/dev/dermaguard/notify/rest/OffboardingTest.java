@@ -36,7 +36,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** An operator offboards a clinic: consents, pending deliveries and open streams end, audited, once. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class OffboardingTest {
 
     private static final String CLINIC = "other-clinic";

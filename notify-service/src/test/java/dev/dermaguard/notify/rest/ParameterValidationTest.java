@@ -16,7 +16,8 @@ import dev.dermaguard.infra.LocalInfraTestResource;
 /** Ids, limits, cursors and Last-Event-ID outside their formats are 400 problems naming the parameter. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class ParameterValidationTest {
 
     private static final String PROBLEM = "application/problem+json";

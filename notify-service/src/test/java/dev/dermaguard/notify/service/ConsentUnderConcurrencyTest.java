@@ -48,7 +48,8 @@ import dev.dermaguard.testsupport.TopicClient;
 /** Consent against alerts raced on the real PostgreSQL, what a clinic sees after a revocation, unknown clinics. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_notify"))
+        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
+                @ResourceArg(name = "database", value = "dermaguard_notify")})
 class ConsentUnderConcurrencyTest {
 
     private static final String CLINIC = "demo-clinic";

@@ -22,7 +22,8 @@ import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 /** Every key on every endpoint: apps only, and an endpoint that names no role is refused to every key. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class EndpointRolesTest {
 
     @TestHTTPResource("/")

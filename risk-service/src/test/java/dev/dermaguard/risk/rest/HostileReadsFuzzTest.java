@@ -22,7 +22,8 @@ import dev.dermaguard.testsupport.fuzz.ReadRequests;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class HostileReadsFuzzTest {
 
     @TestHTTPResource("/")

@@ -15,7 +15,8 @@ import dev.dermaguard.infra.LocalInfraTestResource;
 /** A user id outside DESIGN.md's format is a 400 naming {@code userId}, before anything reads the database. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class ParameterValidationTest {
 
     @ParameterizedTest(name = "{0}")

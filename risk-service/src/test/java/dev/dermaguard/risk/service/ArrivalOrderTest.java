@@ -48,7 +48,8 @@ import dev.dermaguard.risk.TestDatabase;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "database", value = "dermaguard_risk"))
+        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
+                @ResourceArg(name = "database", value = "dermaguard_risk")})
 class ArrivalOrderTest {
 
     private static final String APP = "order-app";
