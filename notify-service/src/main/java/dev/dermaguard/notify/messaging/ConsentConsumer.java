@@ -50,7 +50,7 @@ public class ConsentConsumer {
         }
         String eventId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)");
         Context context = Vertx.currentContext();
-        return ConsumerRetry.process(eventId, () -> {
+        return ConsumerRetry.process(CHANNEL, eventId, () -> {
             ConsentChanged change = valid(codec.read(record.value(), ConsentChanged.class));
             Uni<Void> topic = change.granted() ? topics.ensure(change.clinicId()) : Uni.createFrom().voidItem();
             // The admin client completes on its own thread; the transaction must run on this record's context.
