@@ -59,6 +59,11 @@ public final class Infrastructure implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The database server, for tests that stop and start it. */
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
     /** Quarkus configuration that points the Kafka connector here. */
     public Map<String, String> kafkaConfig() {
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
