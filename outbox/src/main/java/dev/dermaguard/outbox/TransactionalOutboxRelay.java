@@ -61,6 +61,7 @@ public class TransactionalOutboxRelay {
     /** A progress record and its commit marker per batch: the last committed one is in this tail but for a storm of aborts. */
     private static final int PROGRESS_TAIL = 100;
     private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
     private final Pool database;
     private final OutboxConfig config;
@@ -77,6 +78,9 @@ public class TransactionalOutboxRelay {
     private SqlConnection lockHolder;
     /** Rows in a committed Kafka transaction, not deleted yet. */
     private List<Long> sentNotDeleted = List.of();
+    /** Zero while rounds succeed; the wait before the next round after failures. */
+    private Duration backOff = Duration.ZERO;
+    private long resumeAt = System.nanoTime();
 
     public TransactionalOutboxRelay(Pool database, OutboxConfig config, KafkaClients kafka, ParkedRows parked,
             @ConfigProperty(name = "quarkus.application.name") String name) {
@@ -112,6 +116,9 @@ public class TransactionalOutboxRelay {
     }
 
     private void round() {
+        if (System.nanoTime() < resumeAt) {
+            return;
+        }
         try {
             if (producer == null && !takeOver()) {
                 return;
@@ -122,12 +129,17 @@ public class TransactionalOutboxRelay {
                 publishOrPark(batch);
                 deleteSent();
             }
+            backOff = Duration.ZERO;
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             LOG.warnf("Another instance publishes the outbox now: %s", e.getClass().getSimpleName());
             stepDown();
         } catch (RuntimeException e) {
+            // While the database or the broker is away, rounds thin out to one per MAX_BACK_OFF.
+            backOff = backOff.isZero() ? config.pollInterval()
+                    : backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
+            resumeAt = System.nanoTime() + backOff.toNanos();
             // The class only: messages of lower layers may quote payloads.
-            LOG.warnf("Outbox relay round failed, will retry: %s", e.getClass().getName());
+            LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backOff.toMillis(), e.getClass().getName());
             stepDown();
         }
     }
