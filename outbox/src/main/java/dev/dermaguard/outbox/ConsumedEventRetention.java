@@ -62,15 +62,15 @@ public class ConsumedEventRetention {
         }
     }
 
-    /** One run: how many ids it deleted (0 when it may not delete). */
-    Uni<Long> run() {
+    /** One run, as the timer starts it: how many ids it deleted (0 when it may not delete). */
+    public Uni<Long> run() {
         // The admin client blocks: off the event loop.
         return Uni.createFrom().item(this::keep).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(keep -> keep.map(this::deleteOlderThan).orElseGet(() -> Uni.createFrom().item(0L)));
     }
 
     /** How long ids must stay; empty when they must stay forever or no one can tell. */
-    Optional<Duration> keep() {
+    private Optional<Duration> keep() {
         Optional<Duration> topics = longestTopicRetention();
         return topics.map(topic -> topic.compareTo(config.keep()) > 0 ? topic : config.keep());
     }
