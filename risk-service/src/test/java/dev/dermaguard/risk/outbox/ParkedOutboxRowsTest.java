@@ -33,7 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
@@ -65,11 +64,13 @@ class ParkedOutboxRowsTest {
     @Test
     void unsendableRowsAreParkedWithTheirReasonAndTheOthersFlowInOrder() throws Exception {
         String absent = Topics.clinicAlerts("parking-" + UUID.randomUUID().toString().substring(0, 8));
-        Map<String, Long> rows = write(List.of(
-                new Row("before", Topics.RISK_ASSESSMENTS, "{\"n\":\"before\"}"),
-                new Row("absent", absent, "{\"n\":\"absent\"}"),
-                new Row("large", Topics.RISK_ASSESSMENTS, "\"" + "x".repeat(TOO_LARGE) + "\""),
-                new Row("after", Topics.RISK_ASSESSMENTS, "{\"n\":\"after\"}")));
+        List<Long> ids = OutboxTables.write(database, key, List.of(
+                new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "{\"n\":\"before\"}"),
+                new OutboxTables.Row(absent, "{\"n\":\"absent\"}"),
+                new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "\"" + "x".repeat(TOO_LARGE) + "\""),
+                new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "{\"n\":\"after\"}")));
+        long absentId = ids.get(1);
+        long largeId = ids.get(2);
 
         List<ConsumerRecord<String, String>> published = topics.awaitRecords(Topics.RISK_ASSESSMENTS,
                 r -> r.key().equals(key), 2, WITHIN);
@@ -77,58 +78,30 @@ class ParkedOutboxRowsTest {
         assertTrue(published.get(0).offset() < published.get(1).offset(), "in the order they were written");
 
         Map<Long, String> parked = parkedReasons();
-        assertTrue(parked.get(rows.get("absent")).contains("does not exist"), parked.toString());
-        assertTrue(parked.get(rows.get("large")).contains("too large"), parked.toString());
-        assertEquals(0, outboxRows(), "nothing left in the outbox");
+        assertTrue(parked.get(absentId).contains("does not exist"), parked.toString());
+        assertTrue(parked.get(largeId).contains("too large"), parked.toString());
+        assertEquals(0, OutboxTables.count(database, "outbox_message", key), "nothing left in the outbox");
 
         given().header("X-API-Key", OPERATOR_KEY).when().get("/v1/operator/outbox/parked").then().statusCode(200)
-                .body("id", hasItem(rows.get("absent").intValue()))
-                .body("find { it.id == " + rows.get("absent") + " }.topic", equalTo(absent))
-                .body("find { it.id == " + rows.get("absent") + " }.reason", containsString("does not exist"))
-                .body("find { it.id == " + rows.get("absent") + " }", not(hasKey("payload")));
+                .body("id", hasItem((int) absentId))
+                .body("find { it.id == " + absentId + " }.topic", equalTo(absent))
+                .body("find { it.id == " + absentId + " }.reason", containsString("does not exist"))
+                .body("find { it.id == " + absentId + " }", not(hasKey("payload")));
         given().header("X-API-Key", "local-app-key").when().get("/v1/operator/outbox/parked").then().statusCode(403);
         given().header("X-API-Key", OPERATOR_KEY).when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'Outbox parked rows' }.status", equalTo("DOWN"));
 
         createTopic(absent);
-        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", rows.get("absent"))
+        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
                 .then().statusCode(202);
 
         List<ConsumerRecord<String, String>> retried = topics.awaitRecords(absent, r -> r.key().equals(key), 1, WITHIN);
         assertEquals("{\"n\":\"absent\"}", retried.get(0).value());
         given().header("X-API-Key", OPERATOR_KEY).when().get("/v1/operator/outbox/parked").then().statusCode(200)
-                .body("id", not(hasItem(rows.get("absent").intValue())))
-                .body("id", hasItem(rows.get("large").intValue()));
-        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", rows.get("absent"))
+                .body("id", not(hasItem((int) absentId)))
+                .body("id", hasItem((int) largeId));
+        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
                 .then().statusCode(404).contentType("application/problem+json");
-    }
-
-    private record Row(String name, String topic, String payload) {
-    }
-
-    /** In one transaction, so the relay sees them all in one batch; answers each row's id by name. */
-    private Map<String, Long> write(List<Row> rows) throws SQLException {
-        Map<String, Long> ids = new LinkedHashMap<>();
-        try (Connection connection = database.connect()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_message (topic, record_key, event_id, event_type, payload)
-                    values (?, ?, ?, ?, ?) returning id""")) {
-                for (Row row : rows) {
-                    insert.setString(1, row.topic());
-                    insert.setString(2, key);
-                    insert.setObject(3, UUID.randomUUID());
-                    insert.setString(4, EventTypes.RISK_ASSESSED);
-                    insert.setString(5, row.payload());
-                    try (ResultSet id = insert.executeQuery()) {
-                        id.next();
-                        ids.put(row.name(), id.getLong(1));
-                    }
-                }
-            }
-            connection.commit();
-        }
-        return ids;
     }
 
     private Map<Long, String> parkedReasons() throws SQLException {
@@ -143,17 +116,6 @@ class ParkedOutboxRowsTest {
             }
         }
         return reasons;
-    }
-
-    private long outboxRows() throws SQLException {
-        try (Connection connection = database.connect();
-             PreparedStatement select = connection.prepareStatement("select count(*) from outbox_message where record_key = ?")) {
-            select.setString(1, key);
-            try (ResultSet count = select.executeQuery()) {
-                count.next();
-                return count.getLong(1);
-            }
-        }
     }
 
     private void createTopic(String topic) throws Exception {
