@@ -1,6 +1,6 @@
 -- An event is named by its app and its id (DESIGN.md "Events"): two apps may pick the same UUID.
 
--- Events consumed before identity had an app (outbox V0_2): every one of them is a stored session or check-in.
+-- Events consumed before identity had an app (outbox V2_1): every one of them is a stored session or check-in.
 update consumed_event c set app_id = s.app_id from needling_session s where c.app_id = '' and c.event_id = s.event_id;
 update consumed_event c set app_id = s.app_id from symptom_check_in s where c.app_id = '' and c.event_id = s.event_id;
 

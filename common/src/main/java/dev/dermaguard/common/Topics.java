@@ -17,7 +17,9 @@ public final class Topics {
     public static final List<String> ALL = List.of(
             EVENTS, EVENTS + DLQ_SUFFIX,
             RISK_ASSESSMENTS, RISK_ASSESSMENTS + DLQ_SUFFIX,
-            ALERTS);
+            ALERTS,
+            // The outbox relays' progress topics (<transactional id>.progress): no service creates topics at run time.
+            "risk-service-outbox.progress", "notify-service-outbox.progress");
 
     private Topics() {
     }

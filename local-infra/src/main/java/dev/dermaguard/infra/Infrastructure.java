@@ -116,6 +116,11 @@ public final class Infrastructure implements AutoCloseable {
         return config;
     }
 
+    /** The database server, for tests that stop and start it. */
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
     /**
      * Creates the database unless it exists, and returns the Quarkus configuration for it: the reactive URL the
      * application uses, the JDBC URL Flyway migrates through, the username, and the password unless there is none.

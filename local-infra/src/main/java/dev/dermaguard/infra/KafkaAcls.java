@@ -53,7 +53,8 @@ public final class KafkaAcls {
             INTAKE_SERVICE, List.of(
                     topic(Topics.EVENTS, WRITE, DESCRIBE)),
             RISK_SERVICE, List.of(
-                    topic(Topics.EVENTS, READ, DESCRIBE),
+                    // DescribeConfigs on a topic it reads: consumed event ids are kept as long as its retention.ms.
+                    topic(Topics.EVENTS, READ, DESCRIBE, DESCRIBE_CONFIGS),
                     group("risk-service"),
                     topic(Topics.EVENTS + Topics.DLQ_SUFFIX, WRITE, DESCRIBE),
                     // DescribeConfigs (here and on the alert topics): the outbox relay's admin client confirms a permanent
@@ -64,8 +65,8 @@ public final class KafkaAcls {
                     // Cluster Describe: the same admin client tells "broker down" from "permanently refused".
                     cluster(DESCRIBE)),
             NOTIFY_SERVICE, List.of(
-                    topic(Topics.RISK_ASSESSMENTS, READ, DESCRIBE),
-                    topic(Topics.EVENTS, READ, DESCRIBE),
+                    topic(Topics.RISK_ASSESSMENTS, READ, DESCRIBE, DESCRIBE_CONFIGS),
+                    topic(Topics.EVENTS, READ, DESCRIBE, DESCRIBE_CONFIGS),
                     group("notify-service"),
                     group("notify-service-consents"),
                     topic(Topics.RISK_ASSESSMENTS + Topics.DLQ_SUFFIX, WRITE, DESCRIBE),

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,14 +50,20 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final String username;
     private final String password;
-    /** Null when the server is someone else's. */
-    private final EmbeddedPostgres embedded;
+    /** The embedded server's data, kept across {@link #stop()} and {@link #startAgain()}; null when the server is someone else's. */
+    private final Path dataDirectory;
+    private final Path log;
+    /** The running embedded server; null when stopped or someone else's. */
+    private EmbeddedPostgres embedded;
 
-    private LocalPostgres(String host, int port, String username, String password, EmbeddedPostgres embedded) {
+    private LocalPostgres(String host, int port, String username, String password, Path dataDirectory, Path log,
+            EmbeddedPostgres embedded) {
         this.host = host;
         this.port = port;
         this.username = username;
         this.password = password;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
         this.embedded = embedded;
     }
 
@@ -74,7 +81,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * Starts an embedded server whose output goes to {@code workDir/postgres.log}; its data lives in a temporary
-     * folder that {@link #close()} deletes.
+     * folder that {@link #close()} deletes. Commits are durable ({@code synchronous_commit=on}, as in production;
+     * zonky's default turns it off), so a restart loses no committed transaction.
      *
      * @param port 0 for any free port
      */
@@ -84,24 +92,58 @@ public final class LocalPostgres implements AutoCloseable {
         }
         Path log = WorkFiles.createDirectories(workDir.toAbsolutePath()).resolve("postgres.log");
         WorkFiles.delete(log);
+        Path data;
+        try {
+            data = Files.createTempDirectory("dermaguard-postgres-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create PostgreSQL's data directory", e);
+        }
+        EmbeddedPostgres embedded = embedded(port, data, log);
+        return new LocalPostgres("localhost", embedded.getPort(), DEFAULT_USER, DEFAULT_PASSWORD, data, log, embedded);
+    }
+
+    /** Initialises the data directory unless it holds a cluster already (zonky looks for postgresql.conf). */
+    private static EmbeddedPostgres embedded(int port, Path data, Path log) {
         File logFile = log.toFile();
         Stopwatch starting = new Stopwatch();
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                     .setPort(port)
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(Redirect.appendTo(logFile))
                     .setErrorRedirector(Redirect.appendTo(logFile))
                     .start();
             LOG.info("PostgreSQL ready on localhost:{} in {} ms; log: {}", embedded.getPort(), starting.millis(), log);
-            return new LocalPostgres("localhost", embedded.getPort(), DEFAULT_USER, DEFAULT_PASSWORD, embedded);
+            return embedded;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL; see " + log, e);
         }
     }
 
+    /**
+     * Stops the embedded server as an operator's restart would (a fast shutdown), keeping its data: clients lose
+     * their connections until {@link #startAgain()}.
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        if (embedded != null) {
+            closeEmbedded();
+        }
+    }
+
+    /** Starts the stopped server again on the same port with the same data; returns once it accepts connections. */
+    public synchronized void startAgain() {
+        requireEmbedded();
+        if (embedded == null) {
+            embedded = embedded(port, dataDirectory, log);
+        }
+    }
+
     /** Uses a server that runs already; fails at once when it can't be reached with these credentials. */
     public static LocalPostgres connect(String host, int port, String username, String password) {
-        LocalPostgres postgres = new LocalPostgres(host, port, username, password, null);
+        LocalPostgres postgres = new LocalPostgres(host, port, username, password, null, null, null);
         try (Connection ignored = postgres.open("postgres")) {
             return postgres;
         } catch (SQLException e) {
@@ -153,14 +195,31 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the embedded server and deletes its data; a server someone else runs is left alone. */
     @Override
-    public void close() {
-        if (embedded == null) {
+    public synchronized void close() {
+        if (dataDirectory == null) {
             return;
         }
         try {
+            if (embedded != null) {
+                closeEmbedded();
+            }
+        } finally {
+            WorkFiles.delete(dataDirectory);
+        }
+    }
+
+    private void closeEmbedded() {
+        try {
             embedded.close();
+            embedded = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop the embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    private void requireEmbedded() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("PostgreSQL at " + host + ":" + port + " is not started here: it cannot be stopped or started");
         }
     }
 

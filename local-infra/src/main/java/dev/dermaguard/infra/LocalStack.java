@@ -150,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.clinicBootstrapServers();
     }
 
+    /** The database server risk-service and notify-service share, for tests that stop and start it. */
+    public LocalPostgres postgres() {
+        return infrastructure.postgres();
+    }
+
     /**
      * Stops one service: a clean shutdown, or with {@code kill} SIGKILL, as a crash would end it.
      *

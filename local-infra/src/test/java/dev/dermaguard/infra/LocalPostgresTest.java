@@ -75,10 +75,47 @@ class LocalPostgresTest {
 
     @Test
     @Order(5)
+    void aRestartKeepsThePortAndTheCommittedDataAndCommitsAreDurable() throws SQLException {
+        postgres.createDatabase("dermaguard_restart");
+        try (Connection connection = connect(postgres, "dermaguard_restart")) {
+            connection.createStatement().execute("CREATE TABLE kept (id int); INSERT INTO kept VALUES (42)");
+        }
+        int port = postgres.port();
+
+        postgres.stop();
+        assertThrows(SQLException.class, () -> connect(postgres, "dermaguard_restart").close());
+        postgres.startAgain();
+
+        assertEquals(port, postgres.port());
+        try (Connection connection = connect(postgres, "dermaguard_restart");
+             ResultSet kept = connection.createStatement().executeQuery("SELECT id FROM kept");
+             ResultSet commit = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
+            assertTrue(kept.next());
+            assertEquals(42, kept.getInt(1));
+            commit.next();
+            assertEquals("on", commit.getString(1));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aServerSomeoneElseRunsIsNeitherStoppedNorStartedHere() {
+        LocalPostgres external = LocalPostgres.connect("localhost", postgres.port(), postgres.username(), postgres.password());
+
+        assertThrows(IllegalStateException.class, external::stop);
+        assertThrows(IllegalStateException.class, external::startAgain);
+    }
+
+    @Test
+    @Order(7)
     void closeStopsTheServerAndFreesItsPort() {
         postgres.close();
 
         assertTrue(Ports.isFree(postgres.port()), "port " + postgres.port() + " is free again");
+    }
+
+    private static Connection connect(LocalPostgres server, String database) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database), server.username(), server.password());
     }
 
     private static String currentDatabase(LocalPostgres server, String database) throws SQLException {

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ConsumedEvents {
 
-    /** Stands for every app in rows consumed before events were named by app (migration V0_2). */
+    /** Stands for every app in rows consumed before events were named by app (outbox migration V2_1). */
     static final String ANY_APP = "";
 
     /**

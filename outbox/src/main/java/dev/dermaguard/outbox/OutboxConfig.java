@@ -1,25 +1,47 @@
 package dev.dermaguard.outbox;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "dermaguard.outbox")
 public interface OutboxConfig {
 
     /** How often the relay looks for new rows: the longest a committed event waits before it is sent. */
+    @WithDefault("0.2s")
     Duration pollInterval();
 
+    @WithDefault("200")
     int batchSize();
 
-    /** How long a relay instance owns the rows it took; after a crash, another instance resends them then. */
-    Duration lease();
-
     /**
-     * When set, {@link TransactionalOutboxRelay} publishes instead of {@link OutboxRelay}: in Kafka transactions with
-     * this id, so a consumer reading {@code read_committed} sees every row exactly once, crashes included. Unset:
-     * at-least-once, as before.
+     * The id of the relay's Kafka transactions ({@code <service>-outbox}); its progress topic
+     * {@code <transactional id>.progress} must exist before the service starts (operators, the local stack).
      */
-    Optional<String> transactionalId();
+    String transactionalId();
+
+    ConsumedEventRetention consumedEvents();
+
+    interface ConsumedEventRetention {
+
+        /**
+         * The least time a consumed event id is kept. Never shorter than the retention of the topics the service
+         * reads: the job keeps ids as long as the longest {@code retention.ms} of {@link #topics()} when that is
+         * longer, and deletes nothing while a topic keeps its records forever or the broker cannot tell.
+         */
+        @WithDefault("30d")
+        Duration keep();
+
+        /** The topics whose records the ids stand for: those the service consumes. */
+        List<String> topics();
+
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Ids deleted per statement, so a large backlog never holds a long lock. */
+        @WithDefault("5000")
+        int batchSize();
+    }
 }

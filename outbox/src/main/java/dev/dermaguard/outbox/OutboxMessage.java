@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A record waiting to be published; {@link OutboxRelay} sends it and deletes it. */
+/** A record waiting to be published; {@link TransactionalOutboxRelay} sends it and deletes it. */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {

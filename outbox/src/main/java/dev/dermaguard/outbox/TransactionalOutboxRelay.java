@@ -1,35 +1,34 @@
 package dev.dermaguard.outbox;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -43,9 +42,16 @@ import jakarta.enterprise.event.Observes;
  * publisher's {@code initTransactions} does it at once) and the rows go again; a crash after it leaves rows that
  * the progress record shows as sent, and the next publisher deletes them without sending.
  * <p>
- * One publisher per database at a time: the holder of a PostgreSQL advisory lock. Kafka fences a publisher that
- * lost the lock without noticing (same transactional id, older epoch), so its batch aborts instead of doubling.
- * Runs on a thread of its own: the Kafka transaction calls block.
+ * One publisher per database at a time: the holder of a PostgreSQL advisory lock, sending rows in id order, so one
+ * key's records keep the order they were written in. Kafka fences a publisher that lost the lock without noticing
+ * (same transactional id, older epoch), so its batch aborts instead of doubling.
+ * <p>
+ * When a transaction fails, the admin client tells whether some rows can never be sent ({@link UnsendableRows});
+ * those are parked ({@link ParkedRows}) and the rest go in the next round. A broker that is down or slow parks
+ * nothing: the round is tried again until it goes through.
+ * <p>
+ * The progress topic {@code <transactional id>.progress} is created up front, never here. Runs on a thread of its
+ * own: the Kafka transaction calls block.
  */
 @ApplicationScoped
 public class TransactionalOutboxRelay {
@@ -54,55 +60,65 @@ public class TransactionalOutboxRelay {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A progress record and its commit marker per batch: the last committed one is in this tail but for a storm of aborts. */
     private static final int PROGRESS_TAIL = 100;
+    private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
     private final Pool database;
     private final OutboxConfig config;
-    /** The kafka.* configuration, security settings included, that every client of the relay starts from. */
-    private final Map<String, Object> kafka;
+    private final KafkaClients kafka;
+    private final ParkedRows parked;
     private final String source;
+    private final String transactionalId;
+    private final String progressTopic;
+    private final Map<String, Object> producerSettings;
     private ScheduledExecutorService thread;
-    private String transactionalId;
-    private String progressTopic;
 
     /** Set while this instance is the publisher. */
     private KafkaProducer<String, String> producer;
     private SqlConnection lockHolder;
     /** Rows in a committed Kafka transaction, not deleted yet. */
     private List<Long> sentNotDeleted = List.of();
+    /** Zero while rounds succeed; the wait before the next round after failures. */
+    private Duration backOff = Duration.ZERO;
+    private long resumeAt = System.nanoTime();
 
-    public TransactionalOutboxRelay(Pool database, OutboxConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public TransactionalOutboxRelay(Pool database, OutboxConfig config, KafkaClients kafka, ParkedRows parked,
             @ConfigProperty(name = "quarkus.application.name") String name) {
         this.database = database;
         this.config = config;
         this.kafka = kafka;
+        this.parked = parked;
         this.source = "/dermaguard/" + name;
+        this.transactionalId = config.transactionalId();
+        this.progressTopic = transactionalId + ".progress";
+        this.producerSettings = Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                // Bounds how long read_committed consumers wait behind the open transaction of a publisher that died.
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(10).toMillis(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
     }
 
     void start(@Observes StartupEvent startup) {
-        Optional<String> id = config.transactionalId();
-        if (id.isEmpty()) {
-            return;
-        }
-        transactionalId = id.get();
-        progressTopic = transactionalId + ".progress";
         thread = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         thread.scheduleWithFixedDelay(this::round, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (thread != null) {
-            thread.shutdown();
-            try {
-                thread.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            stepDown();
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        stepDown();
     }
 
     private void round() {
+        if (System.nanoTime() < resumeAt) {
+            return;
+        }
         try {
             if (producer == null && !takeOver()) {
                 return;
@@ -110,16 +126,45 @@ public class TransactionalOutboxRelay {
             deleteSent();
             List<PendingMessage> batch = pending();
             if (!batch.isEmpty()) {
-                publish(batch);
+                publishOrPark(batch);
                 deleteSent();
             }
+            backOff = Duration.ZERO;
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             LOG.warnf("Another instance publishes the outbox now: %s", e.getClass().getSimpleName());
             stepDown();
         } catch (RuntimeException e) {
+            // While the database or the broker is away, rounds thin out to one per MAX_BACK_OFF.
+            backOff = backOff.isZero() ? config.pollInterval()
+                    : backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff.multipliedBy(2);
+            resumeAt = System.nanoTime() + backOff.toNanos();
             // The class only: messages of lower layers may quote payloads.
-            LOG.warnf("Outbox relay round failed, will retry: %s", e.getClass().getName());
+            LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backOff.toMillis(), e.getClass().getName());
             stepDown();
+        }
+    }
+
+    private void publishOrPark(List<PendingMessage> batch) {
+        try {
+            publish(batch);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (KafkaException e) {
+            Map<Long, String> unsendable = unsendable(batch);
+            if (unsendable.isEmpty()) {
+                throw e;
+            }
+            unsendable.forEach((id, reason) -> LOG.errorf("Outbox row %d parked: %s", id, reason));
+            parked.park(unsendable);
+            // The aborted transaction left the producer usable; the other rows go in the next round.
+        }
+    }
+
+    private Map<Long, String> unsendable(List<PendingMessage> batch) {
+        int maxRequestSize = Integer.parseInt(String.valueOf(kafka.setting(producerSettings,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
+        try (Admin admin = kafka.admin()) {
+            return new UnsendableRows(admin, maxRequestSize, source).of(batch);
         }
     }
 
@@ -133,7 +178,7 @@ public class TransactionalOutboxRelay {
             return false;
         }
         lockHolder = connection;
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        producer = kafka.producer(producerSettings);
         // Aborts the open transaction of a crashed publisher, completes a committing one, fences both.
         producer.initTransactions();
         sentNotDeleted = lastCommittedBatch();
@@ -158,7 +203,7 @@ public class TransactionalOutboxRelay {
     }
 
     private List<PendingMessage> pending() {
-        // The only publisher: every row, in id order, leases or not.
+        // The only publisher: every row, in id order.
         List<PendingMessage> batch = new ArrayList<>();
         database.preparedQuery("select " + PendingMessage.COLUMNS + " from outbox_message order by id limit $1")
                 .execute(Tuple.of(config.batchSize())).await().atMost(WAIT)
@@ -171,7 +216,8 @@ public class TransactionalOutboxRelay {
         producer.beginTransaction();
         try {
             for (PendingMessage row : batch) {
-                producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), row.headers(source)));
+                failedAtOnce(producer.send(new ProducerRecord<>(row.topic(), null, row.key(), row.payload(),
+                        row.headers(source))));
             }
             producer.send(new ProducerRecord<>(progressTopic, 0, transactionalId,
                     ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
@@ -185,6 +231,23 @@ public class TransactionalOutboxRelay {
         sentNotDeleted = ids;
     }
 
+    /**
+     * Throws when the send failed before it left the producer (no metadata for its topic, too large): each further
+     * send to a missing topic would block for max.block.ms, so the batch stops at the first.
+     */
+    private static void failedAtOnce(Future<RecordMetadata> sent) {
+        if (sent.isDone()) {
+            try {
+                sent.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof KafkaException cause ? cause : new KafkaException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException(e);
+            }
+        }
+    }
+
     private void deleteSent() {
         if (sentNotDeleted.isEmpty()) {
             return;
@@ -196,12 +259,9 @@ public class TransactionalOutboxRelay {
 
     /** The ids in the newest committed progress record; read after initTransactions, so nothing is in flight. */
     private List<Long> lastCommittedBatch() {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumer(Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"))) {
             TopicPartition partition = new TopicPartition(progressTopic, 0);
             consumer.assign(List.of(partition));
             long begin = consumer.beginningOffsets(List.of(partition)).get(partition);
@@ -224,17 +284,5 @@ public class TransactionalOutboxRelay {
             }
         }
         return last;
-    }
-
-    private Properties producerConfig() {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        // Bounds how long read_committed consumers wait behind the open transaction of a publisher that died.
-        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(10).toMillis());
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
-        return props;
     }
 }

@@ -1,41 +1,77 @@
 package dev.dermaguard.common.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
- * How every consumer handles one record: a passing failure (the database restarting) is retried with back-off;
- * an {@link UnprocessableRecordException}, or a failure that outlasts the retries, nacks the record, which
- * sends it to the dead-letter topic so the partition moves on.
+ * How every consumer handles one record. An {@link UnprocessableRecordException} nacks it at once, which sends it
+ * to the dead-letter topic so the partition moves on. Any other failure is taken as passing (the database or the
+ * broker down, however long): the record is tried again without limit, with back-off capped at
+ * {@link #MAX_BACK_OFF}, and its channel counts as stalled ({@link #stalledSince()}, which readiness reports) until
+ * it goes through. A good record is never dead-lettered for an outage.
  */
 public final class ConsumerRetry {
 
     private static final Logger LOG = Logger.getLogger(ConsumerRetry.class);
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
-    private static final int ATTEMPTS = 5;
+
+    /** Channel name to when its current record first failed; a channel is absent while records go through. */
+    private static final Map<String, Instant> STALLED = new ConcurrentHashMap<>();
 
     private ConsumerRetry() {
     }
 
     /**
+     * @param channel the {@code @Incoming} channel, named by readiness while it waits
      * @param eventId the record's {@code ce_id}, for the log: ids only, never payloads, which hold health data
      */
-    public static Uni<Void> process(String eventId, Supplier<Uni<? extends Void>> work) {
+    public static Uni<Void> process(String channel, String eventId, Supplier<Uni<? extends Void>> work) {
+        // Captured here: every retry runs on the record's Vert.x context, where Hibernate Reactive must run.
+        Context context = Vertx.currentContext();
+        return attempt(channel, eventId, work, context, FIRST_BACK_OFF)
+                .onItem().invoke(done -> STALLED.remove(channel))
+                .onFailure().invoke(e -> {
+                    STALLED.remove(channel);
+                    LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId, e.getMessage());
+                });
+    }
+
+    /** The channels waiting on a passing fault, each with the time its record first failed. */
+    public static Map<String, Instant> stalledSince() {
+        return Map.copyOf(STALLED);
+    }
+
+    private static Uni<Void> attempt(String channel, String eventId, Supplier<Uni<? extends Void>> work,
+            Context context, Duration backOff) {
         return Uni.createFrom().<Void>deferred(work)
-                .onFailure(e -> !(e instanceof UnprocessableRecordException))
-                .invoke(e -> {
-                    // The class at WARN; the trace, whose messages may quote stored values, at DEBUG only.
-                    LOG.warnf("Processing event %s failed with %s, retrying", eventId, e.getClass().getName());
+                .onFailure(e -> !(e instanceof UnprocessableRecordException)).recoverWithUni(e -> {
+                    if (STALLED.putIfAbsent(channel, Instant.now()) == null) {
+                        // The class at WARN; the trace, whose messages may quote stored values, at DEBUG only.
+                        LOG.warnf("Processing event %s on %s failed with %s; retrying until it succeeds", eventId,
+                                channel, e.getClass().getName());
+                    }
                     LOG.debugf(e, "Processing event %s failed", eventId);
-                })
-                .onFailure(e -> !(e instanceof UnprocessableRecordException))
-                .retry().withBackOff(FIRST_BACK_OFF, MAX_BACK_OFF).atMost(ATTEMPTS)
-                .onFailure().invoke(e -> LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId,
-                        e instanceof UnprocessableRecordException ? e.getMessage() : e.getClass().getName()));
+                    Duration next = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
+                            : backOff.multipliedBy(2);
+                    return pause(context, backOff).flatMap(resumed -> attempt(channel, eventId, work, context, next));
+                });
+    }
+
+    private static Uni<Void> pause(Context context, Duration wait) {
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+        }
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(wait.toMillis(),
+                timer -> context.runOnContext(ignored -> emitter.complete(null))));
     }
 }

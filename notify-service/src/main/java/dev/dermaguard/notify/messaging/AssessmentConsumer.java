@@ -28,6 +28,6 @@ public class AssessmentConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return ConsumerRetry.process(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)"), () -> alerts.handle(codec.read(record.value(), RiskAssessed.class)));
+        return ConsumerRetry.process(CHANNEL, CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)"), () -> alerts.handle(codec.read(record.value(), RiskAssessed.class)));
     }
 }

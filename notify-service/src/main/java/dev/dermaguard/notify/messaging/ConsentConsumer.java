@@ -44,7 +44,7 @@ public class ConsentConsumer {
             return Uni.createFrom().voidItem();
         }
         String eventId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)");
-        return ConsumerRetry.process(eventId, () -> consents.apply(valid(codec.read(record.value(), ConsentChanged.class))));
+        return ConsumerRetry.process(CHANNEL, eventId, () -> consents.apply(valid(codec.read(record.value(), ConsentChanged.class))));
     }
 
     private static ConsentChanged valid(ConsentChanged c) {

@@ -37,7 +37,7 @@ public class EventConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return ConsumerRetry.process(CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)"), () -> dispatch(record));
+        return ConsumerRetry.process(CHANNEL, CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)"), () -> dispatch(record));
     }
 
     private Uni<Void> dispatch(ConsumerRecord<String, String> record) {

@@ -36,6 +36,15 @@ class EndpointRolesTest {
                 RoleMatrix.keysOf("app")));
     }
 
+    /** The outbox module's operator endpoints, which notify-service serves too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /v1/operator/outbox/parked?limit=1", "POST /v1/operator/outbox/parked/999999/retry"})
+    void onlyOperatorsSeeAndRetryParkedOutboxRows(String request) {
+        String[] methodAndTarget = request.split(" ");
+        assertEquals(List.of(), new RoleMatrix(root).check(methodAndTarget[0], methodAndTarget[1], null,
+                List.of("operator"), RoleMatrix.keysOf("operator")));
+    }
+
     @Test
     void anEndpointWithoutARoleIsRefusedToEveryKey() {
         assertEquals(List.of(), new RoleMatrix(root).check("GET", "/test-only/unannotated", null, List.of(), Set.of()));
