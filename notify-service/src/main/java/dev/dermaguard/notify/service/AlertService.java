@@ -103,7 +103,20 @@ public class AlertService {
                 .replaceWithVoid();
     }
 
+    /**
+     * A re-judgement of an event (a late arrival before it) that finds what was already counted for that event, at
+     * the same or a lower severity, is no new firing: it changes nothing. A higher severity is decided as usual.
+     */
     private Uni<Void> decide(RiskAssessed a, Risk firing) {
+        return NativeSql.list("select severity from rule_firing where app_id = ?1 and user_id = ?2 and rule = ?3 "
+                        + "and area = ?4 and source_event_id = ?5", String.class,
+                a.appId(), a.userId(), firing.rule().name(), a.area().name(), a.sourceEventId())
+                .flatMap(counted -> counted.stream().map(Severity::valueOf)
+                        .anyMatch(severity -> severity.compareTo(firing.severity()) >= 0)
+                        ? Uni.createFrom().voidItem() : decideNew(a, firing));
+    }
+
+    private Uni<Void> decideNew(RiskAssessed a, Risk firing) {
         Instant firedAt = a.sourceEventAt().toInstant();
         Uni<Long> earlierFirings = NativeSql.list("select count(*) from rule_firing where app_id = ?1 and user_id = ?2 "
                         + "and rule = ?3 and area = ?4 and source_event_at > ?5 and source_event_at <= ?6", Long.class,
@@ -123,9 +136,10 @@ public class AlertService {
 
     private Uni<Void> record(RiskAssessed a, Risk firing, Decision decision) {
         return NativeSql.update("insert into rule_firing (app_id, user_id, rule, area, severity, source_event_at, "
-                        + "assessment_id, outcome) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        + "assessment_id, outcome, source_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 a.appId(), a.userId(), firing.rule().name(), a.area().name(), firing.severity().name(),
-                a.sourceEventAt(), a.assessmentId(), decision.getClass().getSimpleName()).replaceWithVoid();
+                a.sourceEventAt(), a.assessmentId(), decision.getClass().getSimpleName(), a.sourceEventId())
+                .replaceWithVoid();
     }
 
     private Uni<Void> apply(RiskAssessed a, Risk firing, Decision decision, List<StoredAlert> inCooldown) {

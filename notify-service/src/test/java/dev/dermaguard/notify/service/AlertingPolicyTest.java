@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.AlertRaised;
+import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
@@ -68,6 +70,25 @@ class AlertingPolicyTest {
         given().header("X-API-Key", "local-app-key").get("/v1/users/{user}/alerts", user.userId())
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(1))
                 .body("[0].occurrences", org.hamcrest.Matchers.is(2));
+    }
+
+    /** risk-service's re-judgement of one event after a late arrival is an assessment of its own about it. */
+    @Test
+    void aReJudgementRepeatingTheSameFindingIsNoNewFiring() {
+        RiskAssessed first = user.publish(user.assessment(daysAgo(3), risk(RuleName.HEALING_GAP, Severity.MODERATE)));
+        RiskAssessed again = user.publish(rejudged(first, risk(RuleName.HEALING_GAP, Severity.MODERATE)));
+        RiskAssessed higher = user.publish(rejudged(first, risk(RuleName.HEALING_GAP, Severity.HIGH)));
+        user.awaitSettled(first.assessmentId(), again.assessmentId(), higher.assessmentId());
+
+        List<AlertRaised> sent = user.alertsOn(Topics.ALERTS);
+        assertEquals(List.of(Severity.MODERATE, Severity.HIGH), sent.stream().map(AlertRaised::severity).toList(),
+                "the same finding again is nothing new; a higher one escalates as any firing would");
+        assertEquals(List.of(1, 1), sent.stream().map(AlertRaised::occurrences).toList());
+    }
+
+    private static RiskAssessed rejudged(RiskAssessed earlier, Risk risk) {
+        return new RiskAssessed(UUID.randomUUID(), earlier.sourceEventId(), earlier.appId(), earlier.userId(),
+                earlier.area(), earlier.sourceEventAt(), Instant.now(), earlier.ruleSetVersion(), List.of(risk));
     }
 
     @Test
