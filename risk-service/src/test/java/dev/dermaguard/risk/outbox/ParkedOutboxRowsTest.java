@@ -21,6 +21,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.infra.KafkaAcls;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
@@ -65,14 +73,18 @@ class ParkedOutboxRowsTest {
 
     @Test
     void unsendableRowsAreParkedWithTheirReasonAndTheOthersFlowInOrder() throws Exception {
-        String absent = Topics.clinicAlerts("parking-" + UUID.randomUUID().toString().substring(0, 8));
+        // risk-service may write this topic, as it would a topic an operator deleted; the alerts it may not write.
+        String absent = "parking-" + UUID.randomUUID();
+        grantRiskService(absent);
         List<Long> ids = OutboxTables.write(database, key, List.of(
                 new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "{\"n\":\"before\"}"),
                 new OutboxTables.Row(absent, "{\"n\":\"absent\"}"),
+                new OutboxTables.Row(Topics.ALERTS, "{\"n\":\"forbidden\"}"),
                 new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "\"" + "x".repeat(TOO_LARGE) + "\""),
                 new OutboxTables.Row(Topics.RISK_ASSESSMENTS, "{\"n\":\"after\"}")));
         long absentId = ids.get(1);
-        long largeId = ids.get(2);
+        long forbiddenId = ids.get(2);
+        long largeId = ids.get(3);
 
         List<ConsumerRecord<String, String>> published = topics.awaitRecords(Topics.RISK_ASSESSMENTS,
                 r -> r.key().equals(key), 2, WITHIN);
@@ -81,6 +93,7 @@ class ParkedOutboxRowsTest {
 
         Map<Long, String> parked = parkedReasons();
         assertTrue(parked.get(absentId).contains("does not exist"), parked.toString());
+        assertTrue(parked.get(forbiddenId).contains("not authorized"), parked.toString());
         assertTrue(parked.get(largeId).contains("too large"), parked.toString());
         assertEquals(0, OutboxTables.count(database, "outbox_message", key), "nothing left in the outbox");
 
@@ -118,6 +131,17 @@ class ParkedOutboxRowsTest {
             }
         }
         return reasons;
+    }
+
+    private void grantRiskService(String topic) throws Exception {
+        ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+        List<AclBinding> grants = List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)
+                .stream().map(operation -> new AclBinding(pattern, new AccessControlEntry(
+                        "User:" + KafkaAcls.RISK_SERVICE, "*", operation, AclPermissionType.ALLOW)))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createAcls(grants).all().get();
+        }
     }
 
     private void createTopic(String topic) throws Exception {
