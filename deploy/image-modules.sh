@@ -1,13 +1,16 @@
 #!/bin/sh
-# Prints the modules an image of service $1 is built from (common, outbox when the service uses it, the service)
-# and takes the tests' support module out of the service's POM in the build's copy, so the image build never
-# resolves the local broker or embedded PostgreSQL (tests do not run in an image build).
+# Prints the modules an image of service $1 is built from (common, outbox when the service uses it, the service).
+# Without an argument, prints the modules of all three services' images. Either way it first takes the tests'
+# support module out of the services' POMs in the build's copy, so an image build never resolves the local
+# broker or embedded PostgreSQL (no test runs in an image build).
 set -eu
-service=$1
-perl -0pi -e 's{\s*<dependency>\s*<groupId>dev\.dermaguard</groupId>\s*<artifactId>dermaguard-test-support</artifactId>.*?</dependency>}{}s' \
-  "$service/pom.xml"
-if grep -q '<artifactId>dermaguard-outbox</artifactId>' "$service/pom.xml"; then
-  echo "common,outbox,$service"
+for pom in intake-service/pom.xml risk-service/pom.xml notify-service/pom.xml; do
+  perl -0pi -e 's{\s*<dependency>\s*<groupId>dev\.dermaguard</groupId>\s*<artifactId>dermaguard-test-support</artifactId>.*?</dependency>}{}s' "$pom"
+done
+if [ $# -eq 0 ]; then
+  echo "common,outbox,intake-service,risk-service,notify-service"
+elif grep -q '<artifactId>dermaguard-outbox</artifactId>' "$1/pom.xml"; then
+  echo "common,outbox,$1"
 else
-  echo "common,$service"
+  echo "common,$1"
 fi

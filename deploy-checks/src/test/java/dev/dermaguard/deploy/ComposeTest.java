@@ -14,16 +14,13 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /** docker-compose.yml against the services' configuration, the versions the tests run, and DESIGN.md. */
 class ComposeTest {
 
-    private static final String TEXT = Repository.read("docker-compose.yml");
-
-    @SuppressWarnings("unchecked")
-    private static final Map<String, Map<String, Object>> SERVICES =
-            (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(TEXT).get("services");
+    private static final ComposeFile COMPOSE = ComposeFile.read();
+    private static final String TEXT = COMPOSE.text;
+    private static final Map<String, Map<String, Object>> SERVICES = COMPOSE.services;
 
     /** Services that run once and exit. */
     private static final Set<String> ONE_SHOT = Set.of("kafka-setup");
@@ -129,25 +126,18 @@ class ComposeTest {
     }
 
     private static String image(String service) {
-        return (String) SERVICES.get(service).get("image");
+        return COMPOSE.image(service);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> environment(String service) {
-        Map<String, Object> raw = (Map<String, Object>) SERVICES.get(service).get("environment");
-        Map<String, String> environment = new java.util.HashMap<>();
-        raw.forEach((key, value) -> environment.put(key, String.valueOf(value)));
-        return environment;
+        return COMPOSE.rawEnvironment(service);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> volumes(String service) {
-        return (List<String>) SERVICES.get(service).get("volumes");
+        return COMPOSE.volumes(service);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Map<String, String>> dependsOn(String service) {
-        Object dependsOn = SERVICES.get(service).get("depends_on");
-        return dependsOn == null ? Map.of() : (Map<String, Map<String, String>>) dependsOn;
+        return COMPOSE.dependsOn(service);
     }
 }
