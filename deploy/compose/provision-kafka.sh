@@ -9,9 +9,19 @@
 set -euo pipefail
 B=${KAFKA_ADMIN_BOOTSTRAP:-127.0.0.1:9091}
 BIN=/opt/kafka/bin
-export KAFKA_OPTS="${KAFKA_OPTS:-} -XX:TieredStopAtLevel=1"
+# Each tool is a JVM start: tune them for start-up, and run independent ones side by side (together).
+export KAFKA_OPTS="${KAFKA_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 PARTITIONS=6                 # = dermaguard.alerting.clinic-topics.partitions and the HPAs' bound
 RETENTION_MS=604800000       # 7 days; the consumed-event logs keep ids at least this long (30 days by default)
+
+pids=()
+together() { "$@" & pids+=($!); }   # start a step in the background
+settle() {                          # wait for every started step; fail if one failed
+  local pid failed=0
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  pids=()
+  ((failed == 0)) || { echo "provisioning failed" >&2; exit 1; }
+}
 
 valid_clinic() { [[ $1 =~ ^[a-z0-9-]{1,48}$ ]] || { echo "invalid clinic id '$1' (1-48 of [a-z0-9-])" >&2; exit 2; }; }
 
@@ -60,43 +70,45 @@ EXISTING=$("$BIN/kafka-topics.sh" --bootstrap-server "$B" --list)
 retention=(--config "retention.ms=$RETENTION_MS" --config min.insync.replicas=1)
 for t in microneedling.events microneedling.events.dlq microneedling.risk-assessments \
          microneedling.risk-assessments.dlq microneedling.alerts; do
-  topic "$t" "$PARTITIONS" "${retention[@]}"
+  together topic "$t" "$PARTITIONS" "${retention[@]}"
 done
 # The outbox relays' progress: one partition, compacted (the latest offset per key is all that matters).
 for t in risk-service-outbox.progress notify-service-outbox.progress; do
-  topic "$t" 1 --config cleanup.policy=compact --config min.insync.replicas=1
+  together topic "$t" 1 --config cleanup.policy=compact --config min.insync.replicas=1
 done
+together scram intake-service "${INTAKE_KAFKA_PASSWORD:-}"
+together scram risk-service "${RISK_KAFKA_PASSWORD:-}"
+together scram notify-service "${NOTIFY_KAFKA_PASSWORD:-}"
+settle
 
-scram intake-service "${INTAKE_KAFKA_PASSWORD:-}"
-scram risk-service "${RISK_KAFKA_PASSWORD:-}"
-scram notify-service "${NOTIFY_KAFKA_PASSWORD:-}"
+together allow intake-service Write,Describe --topic microneedling.events
 
-allow intake-service Write,Describe --topic microneedling.events
+together allow risk-service Read,Describe --topic microneedling.events
+together allow risk-service Read --group risk-service
+together allow risk-service Write,Describe --topic microneedling.events.dlq
+together allow risk-service Write,Describe,DescribeConfigs --topic microneedling.risk-assessments
+together allow risk-service Read,Write,Describe --topic risk-service-outbox.progress
+together allow risk-service Write,Describe --transactional-id risk-service-outbox
+together allow risk-service Describe --cluster
 
-allow risk-service Read,Describe --topic microneedling.events
-allow risk-service Read --group risk-service
-allow risk-service Write,Describe --topic microneedling.events.dlq
-allow risk-service Write,Describe,DescribeConfigs --topic microneedling.risk-assessments
-allow risk-service Read,Write,Describe --topic risk-service-outbox.progress
-allow risk-service Write,Describe --transactional-id risk-service-outbox
-allow risk-service Describe --cluster
-
-allow notify-service Read,Describe --topic microneedling.risk-assessments --topic microneedling.events
-allow notify-service Read --group notify-service --group notify-service-consents
-allow notify-service Write,Describe --topic microneedling.risk-assessments.dlq --topic microneedling.events.dlq
-allow notify-service Write,Describe,DescribeConfigs --topic microneedling.alerts
-allow notify-service Write,Describe,DescribeConfigs --resource-pattern-type prefixed --topic microneedling.alerts.clinic.
-allow notify-service Read,Write,Describe --topic notify-service-outbox.progress
-allow notify-service Write,Describe --transactional-id notify-service-outbox
-allow notify-service Describe --cluster
+together allow notify-service Read,Describe --topic microneedling.risk-assessments --topic microneedling.events
+together allow notify-service Read --group notify-service --group notify-service-consents
+together allow notify-service Write,Describe --topic microneedling.risk-assessments.dlq --topic microneedling.events.dlq
+together allow notify-service Write,Describe,DescribeConfigs --topic microneedling.alerts
+together allow notify-service Write,Describe,DescribeConfigs --resource-pattern-type prefixed --topic microneedling.alerts.clinic.
+together allow notify-service Read,Write,Describe --topic notify-service-outbox.progress
+together allow notify-service Write,Describe --transactional-id notify-service-outbox
+together allow notify-service Describe --cluster
+settle
 echo "service ACLs set"
 
 IFS=, read -ra clinics <<<"${DERMAGUARD_KAFKA_CLINICS:-}"
 for entry in "${clinics[@]}"; do
   id=${entry%%:*} password=${entry#*:}
   valid_clinic "$id"
-  topic "microneedling.alerts.clinic.$id" "$PARTITIONS" "${retention[@]}"
-  scram "$id" "$password"
-  clinic_acls "$id"
+  together topic "microneedling.alerts.clinic.$id" "$PARTITIONS" "${retention[@]}"
+  together scram "$id" "$password"
+  together clinic_acls "$id"
 done
+settle
 echo "kafka provisioned: ${#clinics[@]} clinic(s)"

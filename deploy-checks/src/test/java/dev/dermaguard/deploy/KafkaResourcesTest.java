@@ -87,7 +87,7 @@ class KafkaResourcesTest {
     /** The {@code allow <user> <ops> <resources>} lines of the provisioning script, as ACLs. */
     private static Set<Acl> allows(String script, String clinic) {
         Set<Acl> acls = new HashSet<>();
-        Matcher lines = Pattern.compile("(?m)^\\s*allow (\\S+) (\\S+) (.+)$").matcher(script);
+        Matcher lines = Pattern.compile("(?m)^\\s*(?:together )?allow (\\S+) (\\S+) (.+)$").matcher(script);
         while (lines.find()) {
             String principal = lines.group(1).equals("\"$1\"") ? clinic : lines.group(1);
             List<String> words = List.of(lines.group(3).replace("$1", clinic == null ? "" : clinic)
