@@ -65,10 +65,10 @@ post() {  # post <path> <json>: expects 202
 uuid() { cat /proc/sys/kernel/random/uuid; }
 has() { curl -sf -H "X-API-Key: $2" "$1" | grep -q "$3"; }
 
-snapshot() {  # topics, committed offsets of every group, and row counts: what a recreate must keep
+snapshot() {  # topics, every committed offset, and row counts: what a recreate must keep
   kafka_admin /opt/kafka/bin/kafka-topics.sh --bootstrap-server 127.0.0.1:9091 --list | sort
   kafka_admin /opt/kafka/bin/kafka-consumer-groups.sh --bootstrap-server 127.0.0.1:9091 --describe --all-groups \
-    2>/dev/null | awk 'NF >= 4 && $1 != "GROUP" && $1 != "Consumer" {print $1, $2, $3, $4}' | sort
+    2>/dev/null | awk 'NF >= 4 && $1 != "GROUP" && $1 != "Consumer" && $4 != "-" {print $1, $2, $3, $4}' | sort
   for db in dermaguard_risk dermaguard_notify; do
     compose exec -T postgres psql -U postgres -d "$db" -Atc "select string_agg(format(
       'select %L, count(*) from %I', table_name, table_name), ' union all ') from information_schema.tables

@@ -20,7 +20,7 @@ if [[ ${1:-} == postgres && ! -s "$PGDATA/PG_VERSION" ]]; then
   initdb --username="$POSTGRES_USER" --pwfile=<(printf '%s\n' "${POSTGRES_PASSWORD:-}") \
     --auth-local=trust --auth-host="$auth" ${POSTGRES_INITDB_ARGS:-} -D "$PGDATA" >/dev/null
   printf 'host all all all %s\n' "$auth" >> "$PGDATA/pg_hba.conf"
-  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start >/dev/null
+  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start   # its log shows, as upstream's does
   psql=(psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --no-password --no-psqlrc)
   if [[ $POSTGRES_DB != postgres ]]; then
     "${psql[@]}" --dbname postgres --set db="$POSTGRES_DB" <<<'CREATE DATABASE :"db";'
