@@ -50,7 +50,7 @@ kafka_admin() { compose exec -T kafka "$@"; }
 clinic_consumer() {  # clinic_consumer <clinic> <password> <topic> <group>: one record, read as the clinic would
   docker run --rm --network host --entrypoint /opt/kafka/bin/kafka-console-consumer.sh "$(kafka_image)" \
     --bootstrap-server 127.0.0.1:9094 --topic "$3" --group "$4" --from-beginning --max-messages 1 \
-    --timeout-ms 60000 --isolation-level read_committed \
+    --timeout-ms 30000 --isolation-level read_committed \
     --consumer-property security.protocol=SASL_PLAINTEXT --consumer-property sasl.mechanism=SCRAM-SHA-512 \
     --consumer-property "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";"
 }

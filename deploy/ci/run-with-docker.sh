@@ -33,6 +33,10 @@ echo "docker engine up after $((SECONDS - started))s"
 deploy/ci/standin-images.sh
 echo "stand-in images ready after $((SECONDS - started))s"
 runs=$SECONDS
-deploy/ci/compose-test.sh
-deploy/ci/containers-test.sh
-echo "compose and Testcontainers runs took $((SECONDS - runs))s; all container checks $((SECONDS - started))s"
+failed=()
+deploy/ci/compose-test.sh || failed+=(compose-test)
+compose_done=$SECONDS
+deploy/ci/containers-test.sh || failed+=(containers-test)
+echo "compose run $((compose_done - runs))s, Testcontainers run $((SECONDS - compose_done))s;" \
+  "all container checks $((SECONDS - started))s"
+if ((${#failed[@]})); then echo "failed: ${failed[*]}" >&2; exit 1; fi
