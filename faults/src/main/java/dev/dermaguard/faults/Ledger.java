@@ -16,6 +16,7 @@ final class Ledger {
     /** What the stream sent and what its users' histories call for. */
     record Plan(long sent, Set<String> accepted, Set<String> expectedAlerts, long poisonInjected) {
 
+        /** Every plan at once, as a replay re-reads them: the poison goes to the dead-letter topics again. */
         static Plan union(List<Plan> plans) {
             Set<String> accepted = new HashSet<>();
             Set<String> alerts = new HashSet<>();
@@ -23,7 +24,8 @@ final class Ledger {
                 accepted.addAll(plan.accepted());
                 alerts.addAll(plan.expectedAlerts());
             });
-            return new Plan(plans.stream().mapToLong(Plan::sent).sum(), accepted, alerts, 0);
+            return new Plan(plans.stream().mapToLong(Plan::sent).sum(), accepted, alerts,
+                    plans.stream().mapToLong(Plan::poisonInjected).sum());
         }
     }
 
