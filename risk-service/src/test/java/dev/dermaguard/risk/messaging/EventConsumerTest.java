@@ -206,6 +206,20 @@ class EventConsumerTest {
     }
 
     @Test
+    void aSessionWithADepthIntakeWouldRefuseGoesToTheDeadLetterTopic() {
+        SessionLogged tooShallow = new SessionLogged(UUID.randomUUID(), APP, user, now, Area.CHEEKS,
+                new BigDecimal("-3"), Device.ROLLER, null, null, null, null, null, null);
+        publish(tooShallow);
+
+        ConsumerRecord<String, String> dead = topics.awaitRecords(Topics.EVENTS + Topics.DLQ_SUFFIX,
+                r -> tooShallow.eventId().toString().equals(TopicClient.header(r, CloudEventHeaders.ID)), 1, WITHIN).get(0);
+        assertNotNull(TopicClient.header(dead, "dead-letter-reason"));
+        SessionLogged next = session(now);
+        publish(next);
+        assessmentOf(next.eventId());
+    }
+
+    @Test
     void twoAppsThatPickOneEventIdBothTakeEffect() throws SQLException {
         String otherApp = "test-app-2";
         UUID shared = UUID.randomUUID();

@@ -1,0 +1,122 @@
+package dev.dermaguard.faults;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import dev.dermaguard.infra.LocalStack;
+
+/**
+ * faults/run.sh: starts the stack on free ports, runs every scenario under a stream of events, writes
+ * faults/results/latest.json and latest.md, and exits 1 when any scenario missed a target (2 on bad arguments).
+ */
+public final class FaultRun {
+
+    private record Options(Path root, boolean quick, int rate) {
+    }
+
+    private FaultRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options) ? 0 : 1);
+    }
+
+    private static boolean run(Options options) throws Exception {
+        long started = System.nanoTime();
+        Path workDir = Files.createTempDirectory("dermaguard-faults-");
+        List<Tally> tallies = new ArrayList<>();
+        // Ctrl-C or a CI timeout must not leave a broker, a database or a service behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "faults-stop"));
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.freePorts(options.root(), workDir));
+             Cluster cluster = new Cluster(stack.bootstrapServers())) {
+            System.out.printf("stack ready in %.0f s; logs in %s%n", (System.nanoTime() - started) / 1e9, workDir);
+            Fault.Context context = new Fault.Context(stack, cluster, options.quick(),
+                    Duration.ofSeconds(options.quick() ? 10 : 30), options.quick() ? 1500 : 10_500);
+            Harness.Timing timing = options.quick()
+                    ? new Harness.Timing(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(60))
+                    : new Harness.Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(90));
+            Harness harness = new Harness(context, timing, options.rate(),
+                    "f" + UUID.randomUUID().toString().substring(0, 6) + "-");
+            List<Scenario> scenarios = scenarios(options.quick());
+            for (int i = 0; i < scenarios.size(); i++) {
+                tallies.add(harness.run(i, scenarios.get(i)));
+            }
+        } finally {
+            delete(workDir);
+        }
+        Path results = options.root().resolve("faults/results");
+        String mode = options.quick() ? "quick" : "full";
+        Report.write(results, mode, options.rate(), tallies);
+        System.out.print(Report.table(mode, options.rate(), tallies));
+        System.out.printf("%s run in %.0f s; written to %s%n", mode, (System.nanoTime() - started) / 1e9, results);
+        return tallies.stream().allMatch(tally -> tally.misses().isEmpty());
+    }
+
+    /**
+     * In priority order: crashes first, since they are what the guarantees are most often broken by. A quick run
+     * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs tens of
+     * seconds on a busy machine.
+     */
+    static List<Scenario> scenarios(boolean quick) {
+        List<String> services = List.of(LocalStack.INTAKE_SERVICE, LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
+        List<Scenario> scenarios = new ArrayList<>();
+        services.forEach(service -> scenarios.add(Scenario.of("kill -9 " + service, Faults.restart(service, true))));
+        (quick ? List.of(LocalStack.RISK_SERVICE) : services).forEach(service ->
+                scenarios.add(Scenario.of("SIGTERM " + service, Faults.restart(service, false))));
+        scenarios.add(Scenario.of("PostgreSQL stopped", Faults.postgresDown()));
+        scenarios.add(Scenario.of("poison records", Faults.poison()));
+        scenarios.add(new Scenario("duplicates (x5, two apps, colliding ids)", Fault.NONE,
+                List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false));
+        scenarios.add(Scenario.of("hostile load", Faults.hostile()));
+        scenarios.add(new Scenario("replay from the start", Faults.replay(), List.of(Stream.DEMO_APP), 1, true));
+        return scenarios;
+    }
+
+    private static Options parse(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        boolean quick = false;
+        int rate = 300;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--rate" -> rate = positive(i + 1 < args.length ? args[++i] : "");
+                case "--root" -> root = Path.of(i + 1 < args.length ? args[++i] : "").toAbsolutePath().normalize();
+                default -> throw new IllegalArgumentException("usage: faults/run.sh [--quick] [--rate EVENTS_PER_SECOND]");
+            }
+        }
+        return new Options(root, quick, rate);
+    }
+
+    private static int positive(String value) {
+        try {
+            int rate = Integer.parseInt(value);
+            if (rate > 0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--rate takes a whole number of events per second above 0, not '" + value + "'");
+    }
+
+    private static void delete(Path workDir) throws IOException {
+        try (var files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

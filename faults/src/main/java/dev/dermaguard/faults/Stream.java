@@ -1,0 +1,189 @@
+package dev.dermaguard.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * An open-loop stream of sessions for many users, each history built so that its alerts are known in advance:
+ * three users in four log two 0.5 mm sessions on their cheeks a day apart (exactly one HEALING_GAP), the fourth
+ * logs one (no alert). New users start at the stream's rate whatever the services answer; a user's second
+ * session goes once the first is accepted, so each user's events reach risk-service in order and no arrival
+ * re-judges another. An event that is not accepted (intake down, 503) is sent again, same id, until it is.
+ */
+final class Stream {
+
+    /** An app that posts: its id and its development key. */
+    record App(String appId, String apiKey) {
+    }
+
+    static final App DEMO_APP = new App("demo-app", "local-app-key");
+    static final App OTHER_APP = new App("other-app", "local-app2-key");
+
+    /**
+     * @param userPrefix every user id starts with it
+     * @param eventsPerSecond the rate, in events, whatever the answers
+     * @param apps who posts each event: two apps post the same event ids (colliding ids, distinct identities)
+     * @param copies how many times each app posts each event at once
+     */
+    record Settings(String userPrefix, int eventsPerSecond, List<App> apps, int copies) {
+    }
+
+    private static final double EVENTS_PER_USER = 1.75;
+    private static final int SENDERS = 48;
+    private static final Duration TICK = Duration.ofMillis(20);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(2);
+    private static final String RULE = "HEALING_GAP";
+    private static final String AREA = "CHEEKS";
+
+    private final URI sessions;
+    private final Settings settings;
+    private final HttpClient http;
+    private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+    /**
+     * The apps' connections: a bounded number of requests in flight, the rest wait their turn, so an intake that
+     * comes back meets a queue (as it would from real apps) rather than every waiting request at once.
+     */
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+    private final AtomicInteger users = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Set<String> expectedAlerts = ConcurrentHashMap.newKeySet();
+    /** Users whose history is not yet all accepted (or refused). */
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final OffsetDateTime firstDay = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusDays(3);
+    private volatile boolean starting = true;
+    private long startedAt;
+
+    Stream(String intakeUrl, Settings settings, HttpClient http) {
+        this.sessions = URI.create(intakeUrl + "/v1/sessions");
+        this.settings = settings;
+        this.http = http;
+    }
+
+    void start() {
+        startedAt = System.nanoTime();
+        clock.scheduleAtFixedRate(this::startDueUsers, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts no more users and waits (bounded) until every user's history is accepted or refused. */
+    boolean stop(Duration within) throws InterruptedException {
+        starting = false;
+        long deadline = System.nanoTime() + within.toNanos();
+        while (unfinished.get() > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        clock.shutdownNow();
+        senders.shutdownNow();
+        return unfinished.get() == 0;
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long acceptedCount() {
+        return accepted.size();
+    }
+
+    long unfinished() {
+        return unfinished.get();
+    }
+
+    long rejected() {
+        return rejected.get();
+    }
+
+    Ledger.Plan plan(long poisonInjected) {
+        return new Ledger.Plan(sent.get(), Set.copyOf(accepted), Set.copyOf(expectedAlerts), poisonInjected);
+    }
+
+    private void startDueUsers() {
+        if (!starting) {
+            return;
+        }
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        int due = (int) (seconds * settings.eventsPerSecond() / EVENTS_PER_USER);
+        while (users.get() < due) {
+            startUser(users.getAndIncrement());
+        }
+    }
+
+    private void startUser(int n) {
+        String user = settings.userPrefix() + n;
+        boolean pair = n % 4 != 3;
+        if (pair) {
+            settings.apps().forEach(app -> expectedAlerts.add(app.appId() + "/" + user + "/" + RULE + "/" + AREA));
+        }
+        unfinished.incrementAndGet();
+        CompletableFuture<Void> history = post(user, UUID.randomUUID(), firstDay);
+        if (pair) {
+            UUID second = UUID.randomUUID();
+            history = history.thenCompose(first -> post(user, second, firstDay.plusDays(1)));
+        }
+        history.whenComplete((done, error) -> unfinished.decrementAndGet());
+    }
+
+    /** Every app posts the event, each {@code copies} times at once; completes when every post is answered for good. */
+    private CompletableFuture<Void> post(String user, UUID eventId, OffsetDateTime at) {
+        String body = """
+                {"eventId":"%s","userId":"%s","performedAt":"%s","area":"%s","needleDepthMm":0.5,"device":"ROLLER"}
+                """.formatted(eventId, user, at, AREA);
+        sent.addAndGet(settings.apps().size());
+        return CompletableFuture.allOf(settings.apps().stream()
+                .flatMap(app -> IntStream.range(0, settings.copies()).mapToObj(copy -> {
+                    CompletableFuture<Void> answered = new CompletableFuture<>();
+                    senders.execute(() -> attempt(app, eventId, body, FIRST_RETRY, answered));
+                    return answered;
+                }))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private void attempt(App app, UUID eventId, String body, Duration retryAfter, CompletableFuture<Void> answered) {
+        HttpRequest request = HttpRequest.newBuilder(sessions).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-API-Key", app.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        int status;
+        try {
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answered.cancel(false);
+            return;
+        }
+        if (status == 202) {
+            accepted.add(app.appId() + "/" + eventId);
+            answered.complete(null);
+        } else if (status >= 400 && status < 500 && status != 429) {
+            rejected.incrementAndGet();
+            answered.complete(null);
+        } else {
+            // Down, overloaded or cut off mid-answer: the same event again later, as an app would.
+            Duration next = retryAfter.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryAfter.multipliedBy(2);
+            clock.schedule(() -> senders.execute(() -> attempt(app, eventId, body, next, answered)),
+                    retryAfter.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
