@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,21 @@ class ComposeTest {
         while (from.find()) {
             assertTrue(from.group(1).matches("[^:]+:\\d+\\.\\d+\\.\\d+[-_a-z0-9]*"), "Dockerfile: " + from.group(1));
         }
+    }
+
+    /** Maven reads every module of the parent POM, so the dependency layer must copy each module's POM. */
+    @Test
+    void theDockerfileCopiesThePomOfEveryModule() {
+        String dockerfile = Repository.read("deploy/Dockerfile");
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Repository.read("pom.xml"));
+        List<String> missing = new ArrayList<>();
+        while (module.find()) {
+            String name = module.group(1);
+            if (!dockerfile.contains("COPY " + name + "/pom.xml " + name + "/")) {
+                missing.add(name);
+            }
+        }
+        assertEquals(List.of(), missing, "modules whose POM deploy/Dockerfile does not copy");
     }
 
     /** The upstream image keeps its data under /tmp unless KAFKA_LOG_DIRS says otherwise. */
