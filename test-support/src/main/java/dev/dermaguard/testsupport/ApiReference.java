@@ -1,5 +1,12 @@
 package dev.dermaguard.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,11 +16,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dermaguard.testsupport.fuzz.DevKeys;
+import dev.dermaguard.testsupport.fuzz.RoleMatrix;
+
 /**
  * What every operation of a service's OpenAPI document must give a client that generates code from it: a
  * description, the {@code X-API-Key} requirement, a success with an example, and each error it can answer with as an
  * {@code application/problem+json} problem with an example: 401, 403 and 406 always, 400 when it takes parameters or
  * a body, 413 and 415 when it takes a body. {@link #gaps} lists what is missing, so a new endpoint without them fails.
+ * The reference is for operators (DESIGN.md): {@link #operatorsOnly} checks who may read it.
  */
 public final class ApiReference {
 
@@ -22,6 +33,41 @@ public final class ApiReference {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private ApiReference() {
+    }
+
+    /** The gaps of the OpenAPI document the service at {@code root} serves, read with an operator's key. */
+    public static List<String> gaps(URI root) {
+        HttpResponse<String> document = get(root, "/q/openapi?format=json", DevKeys.OPERATOR);
+        if (document.statusCode() != 200) {
+            return List.of("GET /q/openapi with an operator's key: " + document.statusCode());
+        }
+        return gaps(document.body());
+    }
+
+    /** Where {@code target} is not served to an operator's key (200) and refused to every other key, as problems. */
+    public static List<String> operatorsOnly(URI root, String target) {
+        List<String> broken = new ArrayList<>(new RoleMatrix(root).check("GET", target, null, List.of("operator"),
+                RoleMatrix.keysOf("operator")));
+        HttpResponse<String> served = get(root, target, DevKeys.OPERATOR);
+        if (served.statusCode() != 200 || served.body().isEmpty()) {
+            broken.add("GET " + target + " with an operator's key: " + served.statusCode());
+        }
+        return broken;
+    }
+
+    private static HttpResponse<String> get(URI root, String target, String key) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpRequest request = HttpRequest.newBuilder(root.resolve(target)).timeout(Duration.ofSeconds(30))
+                .header("X-API-Key", key).build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Each gap as {@code GET /v1/... : what is missing}; empty when the document is complete. */
