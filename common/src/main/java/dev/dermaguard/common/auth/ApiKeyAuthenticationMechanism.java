@@ -3,6 +3,10 @@ package dev.dermaguard.common.auth;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,7 +15,10 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+
+import dev.dermaguard.common.problem.Problem;
 
 /**
  * Reads the {@code X-API-Key} header. Without a key the request is anonymous, which every endpoint refuses with 401
@@ -21,6 +28,12 @@ import io.vertx.ext.web.RoutingContext;
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String HEADER = "X-API-Key";
+
+    private final ObjectMapper json;
+
+    public ApiKeyAuthenticationMechanism(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -34,6 +47,30 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401));
+    }
+
+    /**
+     * The 401 of a path that a permission protects ({@code quarkus.http.auth.permission.*}, the API reference): the
+     * same problem as {@link AuthProblems} gives on the endpoints, which refuse in their own exception mappers.
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        String presented = context.request().getHeader(HEADER);
+        Problem problem = Problem.of(Response.Status.UNAUTHORIZED,
+                presented == null || presented.isBlank() ? AuthProblems.MISSING_KEY : AuthProblems.UNKNOWN_KEY);
+        if (!context.response().headWritten()) {
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(write(problem));
+        }
+        return Uni.createFrom().item(true);
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a problem", e);
+        }
     }
 
     @Override

@@ -22,15 +22,17 @@ import dev.dermaguard.common.problem.Problem;
  */
 public class AuthProblems {
 
+    static final String MISSING_KEY = "Missing API key: send it in the " + ApiKeyAuthenticationMechanism.HEADER + " header";
+    static final String UNKNOWN_KEY = "Unknown API key";
+
     @ServerExceptionMapper
     public Response anonymous(UnauthorizedException e) {
-        return Problem.of(Response.Status.UNAUTHORIZED,
-                "Missing API key: send it in the " + ApiKeyAuthenticationMechanism.HEADER + " header").toResponse();
+        return Problem.of(Response.Status.UNAUTHORIZED, MISSING_KEY).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unknownKey(AuthenticationFailedException e) {
-        return Problem.of(Response.Status.UNAUTHORIZED, "Unknown API key").toResponse();
+        return Problem.of(Response.Status.UNAUTHORIZED, UNKNOWN_KEY).toResponse();
     }
 
     @ServerExceptionMapper

@@ -3,12 +3,14 @@ package dev.dermaguard.common.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 /** A risk that reached a person: on {@code microneedling.alerts}, and per consenting clinic with its id. */
 public record AlertRaised(
         UUID alertId,
         String appId,
         String userId,
-        String clinicId,
+        @Nullable String clinicId,
         RuleName rule,
         Severity severity,
         Area area,

@@ -2,6 +2,8 @@ package dev.dermaguard.common.events;
 
 import java.time.Instant;
 
+import jakarta.annotation.Nullable;
+
 /** One finding of one rule; {@code nextSafeSessionAt} is set where waiting resolves it. */
 public record Risk(
         RuleName rule,
@@ -9,5 +11,5 @@ public record Risk(
         String summary,
         String detail,
         Evidence evidence,
-        Instant nextSafeSessionAt) {
+        @Nullable Instant nextSafeSessionAt) {
 }

@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 /**
  * A micro-needling session as published on {@code microneedling.events}. {@code performedAt} keeps the
- * offset the app sent, so rules that count days count the user's own days.
+ * offset the app sent, so rules that count days count the user's own days. {@code @Nullable} marks the optional
+ * fields; the JSON Schema of the contract ({@code contracts/schemas/}) is held to that in the build.
  */
 public record SessionLogged(
         UUID eventId,
@@ -17,12 +20,12 @@ public record SessionLogged(
         Area area,
         BigDecimal needleDepthMm,
         Device device,
-        Setting setting,
-        SkinType skinType,
-        Set<SkinCondition> symptomsBefore,
-        Integer deviceUses,
-        Boolean deviceDisinfected,
-        Goal goal) {
+        @Nullable Setting setting,
+        @Nullable SkinType skinType,
+        @Nullable Set<SkinCondition> symptomsBefore,
+        @Nullable Integer deviceUses,
+        @Nullable Boolean deviceDisinfected,
+        @Nullable Goal goal) {
 
     /** DESIGN.md: an absent setting means {@code HOME}. */
     public Setting settingOrHome() {

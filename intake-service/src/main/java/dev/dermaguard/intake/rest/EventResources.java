@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.dermaguard.common.auth.CurrentCaller;
 import dev.dermaguard.common.auth.Roles;
+import dev.dermaguard.common.openapi.ApiDocument;
 import dev.dermaguard.common.problem.Problem;
 import dev.dermaguard.intake.config.IntakeConfig;
 import dev.dermaguard.intake.service.EventPublisher;
@@ -66,6 +67,7 @@ public class EventResources {
     @APIResponse(responseCode = "202", description = "Stored in the broker; takes effect once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
                     examples = @ExampleObject(name = "accepted", value = Examples.ACCEPTED)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @POST
     @Path("/sessions")
     @ResponseStatus(202)
@@ -81,6 +83,7 @@ public class EventResources {
     @APIResponse(responseCode = "202", description = "Stored in the broker; takes effect once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
                     examples = @ExampleObject(name = "accepted", value = Examples.ACCEPTED)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @POST
     @Path("/check-ins")
     @ResponseStatus(202)
@@ -96,6 +99,7 @@ public class EventResources {
     @APIResponse(responseCode = "202", description = "Stored in the broker; takes effect once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class),
                     examples = @ExampleObject(name = "accepted", value = Examples.ACCEPTED)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @POST
     @Path("/consents")
     @ResponseStatus(202)

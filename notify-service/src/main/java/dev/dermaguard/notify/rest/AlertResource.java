@@ -17,6 +17,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.mutiny.Multi;
@@ -28,6 +36,7 @@ import dev.dermaguard.common.auth.CurrentCaller;
 import dev.dermaguard.common.auth.Roles;
 import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.openapi.ApiDocument;
 import dev.dermaguard.common.problem.Problem;
 import dev.dermaguard.common.validation.ClinicId;
 import dev.dermaguard.common.validation.UserId;
@@ -43,6 +52,7 @@ import dev.dermaguard.notify.stream.ClinicStreams;
  * or streamed live. Every read is audited in the transaction that reads.
  */
 @Path("/v1")
+@Tag(name = "Alerts", description = "Alerts for an app's users, and the alerts delivered to a clinic, read or streamed.")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
@@ -54,6 +64,8 @@ public class AlertResource {
     }
 
     static final int MAX_LIMIT = 500;
+    private static final String LIMIT = "How many, 1 to " + MAX_LIMIT + ".";
+    private static final String CLINIC_ID = "The clinic of the key, 1 to 48 of a-z, 0-9, '-'; another clinic's id is 403.";
 
     private final CurrentCaller currentCaller;
     private final KnownUsers users;
@@ -75,10 +87,23 @@ public class AlertResource {
     }
 
     /** The user's alerts, newest first, with the occurrences counted since each was raised. */
+    @Operation(summary = "A user's alerts, newest first",
+            description = "For the app's own users; occurrences counts the firings since each alert was raised. The "
+                    + "read is audited.")
+    @APIResponse(responseCode = "200", description = "Newest first, at most limit.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRaised.class),
+                    examples = @ExampleObject(name = "one alert", value = Examples.USER_ALERTS)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @GET
     @Path("users/{userId}/alerts")
     @RolesAllowed(Roles.APP)
-    public Uni<List<AlertRaised>> ofUser(@PathParam("userId") @UserId String userId,
+    public Uni<List<AlertRaised>> ofUser(
+            @Parameter(description = "The app's own id of the user; one this app never posted about is 404.",
+                    schema = @Schema(pattern = UserId.PATTERN))
+            @PathParam("userId") @UserId String userId,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limitText) {
         int limit = Integer.parseInt(limitText);
         Caller caller = currentCaller.get();
@@ -93,11 +118,25 @@ public class AlertResource {
     }
 
     /** The alerts delivered to the clinic, newest first; {@code before} a cursor pages back. */
+    @Operation(summary = "The alerts delivered to a clinic, newest first",
+            description = "Only for users whose consent to share with this clinic stood when the alert was raised; after "
+                    + "a revocation each of that user's alerts as it stood then. Each comes with its cursor; before=<cursor> "
+                    + "pages back. The read is audited.")
+    @APIResponse(responseCode = "200", description = "Newest first, at most limit.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ClinicAlert.class),
+                    examples = @ExampleObject(name = "one delivered alert", value = Examples.CLINIC_ALERTS)))
     @GET
     @Path("clinics/{clinicId}/alerts")
     @RolesAllowed(Roles.CLINIC)
-    public Uni<List<ClinicAlert>> ofClinic(@PathParam("clinicId") @ClinicId String clinicId,
+    public Uni<List<ClinicAlert>> ofClinic(
+            @Parameter(description = CLINIC_ID, schema = @Schema(pattern = ClinicId.PATTERN))
+            @PathParam("clinicId") @ClinicId String clinicId,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MAX_LIMIT, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limitText,
+            @Parameter(description = "A cursor: only alerts delivered before it.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
             @QueryParam("before") @WholeNumber(min = 1) String beforeText) {
         int limit = Integer.parseInt(limitText);
         Long before = beforeText == null ? null : Long.parseLong(beforeText);
@@ -113,11 +152,24 @@ public class AlertResource {
      * {@code Last-Event-ID} the stream first replays every alert after that cursor (a {@code gap} event first when
      * some of them expired); without it starts at the newest. A comment line every heartbeat keeps it open.
      */
+    @Operation(summary = "The alerts delivered to a clinic, live (Server-Sent Events)",
+            description = "An alert event per delivery, with its cursor as id and the alert as data. With Last-Event-ID "
+                    + "the stream first replays every alert after that cursor (a gap event first when some expired); "
+                    + "without it, it starts at the newest. A heartbeat comment keeps it open. At most a few streams per "
+                    + "clinic and per instance (429 beyond).")
+    @APIResponse(responseCode = "200", description = "The stream; it stays open.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "a heartbeat and an alert", value = Examples.STREAM)))
+    @APIResponse(responseCode = "429", ref = ApiDocument.TOO_MANY_REQUESTS)
     @GET
     @Path("clinics/{clinicId}/alerts/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Roles.CLINIC)
-    public Multi<OutboundSseEvent> stream(@PathParam("clinicId") @ClinicId String clinicId,
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = CLINIC_ID, schema = @Schema(pattern = ClinicId.PATTERN))
+            @PathParam("clinicId") @ClinicId String clinicId,
+            @Parameter(description = "The cursor of the last alert received: replay from after it.",
+                    schema = @Schema(type = SchemaType.INTEGER))
             @HeaderParam("Last-Event-ID") @WholeNumber String lastEventId, @Context Sse sse) {
         Caller caller = ownClinic(clinicId);
         Uni<Long> from = lastEventId == null ? deliveries.lastCursor(clinicId) : Uni.createFrom().item(Long.parseLong(lastEventId));
