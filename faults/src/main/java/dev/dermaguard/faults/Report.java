@@ -51,6 +51,10 @@ final class Report {
             scenario.put("serverErrors", tally.serverErrors());
             scenario.put("hostileEffects", tally.hostileEffects());
         }
+        if (tally.parked() != null) {
+            scenario.put("parked", tally.parked());
+            scenario.put("parkedAfterRetry", tally.parkedAfterRetry());
+        }
         scenario.put("misses", tally.misses());
         return scenario;
     }

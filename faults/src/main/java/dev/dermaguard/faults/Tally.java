@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * One scenario's counts, as the issue names them. {@code serverErrors} and {@code hostileEffects} are null
- * unless the scenario sent hostile requests.
+ * unless the scenario sent hostile requests; {@code parked} and {@code parkedAfterRetry} unless it made outgoing
+ * records unsendable.
  */
 record Tally(String name, long sent, long accepted, long stored, long assessed, long alertsExpected,
              long alertsEmitted, long lost, long duplicated, long unexpectedAlerts, long deadLettered,
-             long poisonInjected, double recoverySeconds, Long serverErrors, Long hostileEffects) {
+             long poisonInjected, double recoverySeconds, Long serverErrors, Long hostileEffects, Long parked,
+             Long parkedAfterRetry) {
 
     /** Seconds from a fault's end until every consumer has caught up: more is a miss. */
     static final double RECOVERY_LIMIT_SECONDS = 30;
@@ -41,11 +43,19 @@ record Tally(String name, long sent, long accepted, long stored, long assessed, 
         if (hostileEffects != null && hostileEffects > 0) {
             misses.add(hostileEffects + " hostile requests took effect");
         }
+        if (parked != null && parked == 0) {
+            misses.add("nothing parked: the fault made no record unsendable");
+        }
+        if (parkedAfterRetry != null && parkedAfterRetry > 0) {
+            misses.add(parkedAfterRetry + " still parked after the cause was mended and they were retried");
+        }
         return misses;
     }
 
-    Tally withHostile(long serverErrors, long hostileEffects) {
+    /** With what the fault caused besides the stream's own counts. */
+    Tally with(Fault.Injected injected) {
         return new Tally(name, sent, accepted, stored, assessed, alertsExpected, alertsEmitted, lost, duplicated,
-                unexpectedAlerts, deadLettered, poisonInjected, recoverySeconds, serverErrors, hostileEffects);
+                unexpectedAlerts, deadLettered, poisonInjected, recoverySeconds, injected.serverErrors(),
+                injected.hostileEffects(), injected.parked(), injected.parkedAfterRetry());
     }
 }
