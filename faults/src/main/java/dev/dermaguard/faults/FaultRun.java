@@ -13,7 +13,9 @@ import dev.dermaguard.infra.LocalStack;
 
 /**
  * faults/run.sh: starts the stack on free ports, runs every scenario under a stream of events, writes
- * faults/results/latest.json and latest.md, and exits 1 when any scenario missed a target (2 on bad arguments).
+ * faults/results/latest.json and latest.md, and exits 1 when any scenario broke a guarantee (lost, doubled,
+ * missed or invented an alert, dead-lettered anything but the poison, answered 5xx): 2 on bad arguments. A slow
+ * recovery is reported, never a failure: the harness measures times, it does not assert them.
  */
 public final class FaultRun {
 
@@ -74,7 +76,7 @@ public final class FaultRun {
             System.out.printf("%s run of a selection in %.0f s; results not written%n", mode,
                     (System.nanoTime() - started) / 1e9);
         }
-        return tallies.stream().allMatch(tally -> tally.misses().isEmpty());
+        return tallies.stream().allMatch(tally -> tally.failures().isEmpty());
     }
 
     /**

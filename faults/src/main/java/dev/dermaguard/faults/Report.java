@@ -56,6 +56,7 @@ final class Report {
             scenario.put("parkedAfterRetry", tally.parkedAfterRetry());
         }
         scenario.put("misses", tally.misses());
+        scenario.put("failed", !tally.failures().isEmpty());
         return scenario;
     }
 

@@ -16,8 +16,20 @@ record Tally(String name, long sent, long accepted, long stored, long assessed, 
     /** Seconds from a fault's end until every consumer has caught up: more is a miss. */
     static final double RECOVERY_LIMIT_SECONDS = 30;
 
-    /** Every target this scenario missed, in words; empty when it kept every promise. */
+    /** Every target this scenario missed, in words: the broken guarantees, then a slow recovery. */
     List<String> misses() {
+        List<String> misses = new ArrayList<>(failures());
+        if (!(recoverySeconds <= RECOVERY_LIMIT_SECONDS)) {
+            misses.add("recovery " + recoverySeconds + " s, limit " + RECOVERY_LIMIT_SECONDS + " s");
+        }
+        return misses;
+    }
+
+    /**
+     * The guarantees this scenario broke, in words; empty when it kept every one. A recovery slower than the target
+     * is a miss but not a failure: it is a time, which depends on the machine, and the run reports it.
+     */
+    List<String> failures() {
         List<String> misses = new ArrayList<>();
         if (lost > 0) {
             misses.add(lost + " lost");
@@ -33,9 +45,6 @@ record Tally(String name, long sent, long accepted, long stored, long assessed, 
         }
         if (deadLettered != poisonInjected) {
             misses.add(deadLettered + " dead-lettered, " + poisonInjected + " poison injected");
-        }
-        if (!(recoverySeconds <= RECOVERY_LIMIT_SECONDS)) {
-            misses.add("recovery " + recoverySeconds + " s, limit " + RECOVERY_LIMIT_SECONDS + " s");
         }
         if (serverErrors != null && serverErrors > 0) {
             misses.add(serverErrors + " server errors");

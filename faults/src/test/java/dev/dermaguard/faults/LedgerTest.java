@@ -86,6 +86,12 @@ class LedgerTest {
                 Tally.RECOVERY_LIMIT_SECONDS + 1);
 
         assertEquals(1, tally.misses().size());
+        assertEquals(List.of(), tally.failures(), "a time is reported, never a failure");
+    }
+
+    @Test
+    void aLostAlertIsAFailure() {
+        assertEquals(List.of("1 lost", "1 alerts emitted, 2 expected"), count(ALL_ASSESSED, List.of(U1), 0).failures());
     }
 
     @Test
