@@ -8,10 +8,25 @@ import dev.dermaguard.infra.LocalStack;
 @FunctionalInterface
 interface Fault {
 
-    /** What a fault put in on purpose: poison records, hostile requests and what they caused. */
-    record Injected(long poison, Long serverErrors, Long hostileEffects) {
+    /**
+     * What a fault put in on purpose and what it caused: poison records; hostile requests, the 5xx answers and the
+     * events they put on the topic; outbox rows parked, and those still parked after an operator's retry.
+     */
+    record Injected(long poison, Long serverErrors, Long hostileEffects, Long parked, Long parkedAfterRetry) {
 
-        static final Injected NOTHING = new Injected(0, null, null);
+        static final Injected NOTHING = new Injected(0, null, null, null, null);
+
+        static Injected poison(long records) {
+            return new Injected(records, null, null, null, null);
+        }
+
+        static Injected hostile(long serverErrors, long effects) {
+            return new Injected(0, serverErrors, effects, null, null);
+        }
+
+        static Injected parked(long parked, long parkedAfterRetry) {
+            return new Injected(0, null, null, parked, parkedAfterRetry);
+        }
     }
 
     /** What a fault may touch, and how long it lasts: short in quick runs. */

@@ -13,11 +13,17 @@ import dev.dermaguard.infra.LocalStack;
 
 /**
  * faults/run.sh: starts the stack on free ports, runs every scenario under a stream of events, writes
- * faults/results/latest.json and latest.md, and exits 1 when any scenario missed a target (2 on bad arguments).
+ * faults/results/latest.json and latest.md, and exits 1 when any scenario broke a guarantee (lost, doubled,
+ * missed or invented an alert, dead-lettered anything but the poison, answered 5xx): 2 on bad arguments. A slow
+ * recovery is reported, never a failure: the harness measures times, it does not assert them.
  */
 public final class FaultRun {
 
-    private record Options(Path root, boolean quick, int rate) {
+    private record Options(Path root, boolean quick, int rate, List<String> only) {
+
+        boolean selects(Scenario scenario) {
+            return only.isEmpty() || only.stream().anyMatch(scenario.name()::contains);
+        }
     }
 
     private FaultRun() {
@@ -46,44 +52,55 @@ public final class FaultRun {
              Cluster cluster = new Cluster(stack.bootstrapServers())) {
             System.out.printf("stack ready in %.0f s; logs in %s%n", (System.nanoTime() - started) / 1e9, workDir);
             Fault.Context context = new Fault.Context(stack, cluster, options.quick(),
-                    Duration.ofSeconds(options.quick() ? 10 : 30), options.quick() ? 1500 : 10_500);
+                    Duration.ofSeconds(options.quick() ? 6 : 30), options.quick() ? 1500 : 10_500);
             Harness.Timing timing = options.quick()
                     ? new Harness.Timing(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(60))
                     : new Harness.Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(90));
             Harness harness = new Harness(context, timing, options.rate(),
                     "f" + UUID.randomUUID().toString().substring(0, 6) + "-");
-            List<Scenario> scenarios = scenarios(options.quick());
+            List<Scenario> scenarios = scenarios(options.quick()).stream().filter(options::selects).toList();
             for (int i = 0; i < scenarios.size(); i++) {
                 tallies.add(harness.run(i, scenarios.get(i)));
             }
         } finally {
-            delete(workDir);
+            keepLogsOfMisses(workDir, tallies);
         }
         Path results = options.root().resolve("faults/results");
         String mode = options.quick() ? "quick" : "full";
-        Report.write(results, mode, options.rate(), tallies);
         System.out.print(Report.table(mode, options.rate(), tallies));
-        System.out.printf("%s run in %.0f s; written to %s%n", mode, (System.nanoTime() - started) / 1e9, results);
-        return tallies.stream().allMatch(tally -> tally.misses().isEmpty());
+        if (options.only().isEmpty()) {
+            Report.write(results, mode, options.rate(), tallies);
+            System.out.printf("%s run in %.0f s; written to %s%n", mode, (System.nanoTime() - started) / 1e9, results);
+        } else {
+            // A selection is for diagnosis: the results on record stay those of a whole run.
+            System.out.printf("%s run of a selection in %.0f s; results not written%n", mode,
+                    (System.nanoTime() - started) / 1e9);
+        }
+        return tallies.stream().allMatch(tally -> tally.failures().isEmpty());
     }
 
     /**
-     * In priority order: crashes first, since they are what the guarantees are most often broken by. A quick run
-     * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs tens of
-     * seconds on a busy machine.
+     * The replay first: it re-reads everything the topics hold, so it comes while they hold one scenario's stream,
+     * not the whole run's. Then crashes, since they are what the guarantees are most often broken by. A quick run
+     * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs seconds.
      */
     static List<Scenario> scenarios(boolean quick) {
         List<String> services = List.of(LocalStack.INTAKE_SERVICE, LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
         List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario("replay from the start", Faults.replay(), List.of(Stream.DEMO_APP), 1, false, true));
         services.forEach(service -> scenarios.add(Scenario.of("kill -9 " + service, Faults.restart(service, true))));
         (quick ? List.of(LocalStack.RISK_SERVICE) : services).forEach(service ->
                 scenarios.add(Scenario.of("SIGTERM " + service, Faults.restart(service, false))));
+        scenarios.add(Scenario.of("Kafka stopped", Faults.brokerDown()));
         scenarios.add(Scenario.of("PostgreSQL stopped", Faults.postgresDown()));
+        scenarios.add(Scenario.of("PostgreSQL kill -9", Faults.postgresKilled()));
         scenarios.add(Scenario.of("poison records", Faults.poison()));
         scenarios.add(new Scenario("duplicates (x5, two apps, colliding ids)", Fault.NONE,
-                List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false));
+                List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false, false));
+        scenarios.add(new Scenario("clinic topic deleted", Faults.clinicTopicDeleted(), List.of(Stream.DEMO_APP), 1,
+                true, false));
         scenarios.add(Scenario.of("hostile load", Faults.hostile()));
-        scenarios.add(new Scenario("replay from the start", Faults.replay(), List.of(Stream.DEMO_APP), 1, true));
+        scenarios.add(Scenario.of("rebalance (instances join, one killed)", Faults.rebalance()));
         return scenarios;
     }
 
@@ -91,15 +108,17 @@ public final class FaultRun {
         Path root = Path.of("").toAbsolutePath();
         boolean quick = false;
         int rate = 300;
+        List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--rate" -> rate = positive(i + 1 < args.length ? args[++i] : "");
+                case "--only" -> only.add(i + 1 < args.length ? args[++i] : "");
                 case "--root" -> root = Path.of(i + 1 < args.length ? args[++i] : "").toAbsolutePath().normalize();
-                default -> throw new IllegalArgumentException("usage: faults/run.sh [--quick] [--rate EVENTS_PER_SECOND]");
+                default -> throw new IllegalArgumentException("usage: faults/run.sh [--quick] [--rate EVENTS_PER_SECOND] [--only NAME_PART]...");
             }
         }
-        return new Options(root, quick, rate);
+        return new Options(root, quick, rate, List.copyOf(only));
     }
 
     private static int positive(String value) {
@@ -112,6 +131,15 @@ public final class FaultRun {
             // said below
         }
         throw new IllegalArgumentException("--rate takes a whole number of events per second above 0, not '" + value + "'");
+    }
+
+    /** The services' and the broker's logs are what explains a miss: kept then, deleted otherwise. */
+    private static void keepLogsOfMisses(Path workDir, List<Tally> tallies) throws IOException {
+        if (tallies.stream().allMatch(tally -> tally.misses().isEmpty())) {
+            delete(workDir);
+        } else {
+            System.out.println("a scenario missed a target: logs kept in " + workDir);
+        }
     }
 
     private static void delete(Path workDir) throws IOException {

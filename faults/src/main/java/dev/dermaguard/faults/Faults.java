@@ -1,17 +1,22 @@
 package dev.dermaguard.faults;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.Headers;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.infra.Infrastructure;
 import dev.dermaguard.infra.LocalStack;
 import dev.dermaguard.testsupport.fuzz.EventRequests;
 import dev.dermaguard.testsupport.fuzz.Fuzzer;
@@ -20,6 +25,9 @@ import dev.dermaguard.testsupport.fuzz.ReadRequests;
 
 /** The faults the harness injects, each while the stream flows. */
 final class Faults {
+
+    /** How long a deleted topic may take to park a record: the relay's delivery timeout and a round or two. */
+    private static final Duration UNSENDABLE_WITHIN = Duration.ofSeconds(60);
 
     private Faults() {
     }
@@ -40,6 +48,70 @@ final class Faults {
             Thread.sleep(context.outage().toMillis());
             context.stack().postgres().startAgain();
             return Fault.Injected.NOTHING;
+        };
+    }
+
+    /** The broker stopped cleanly for the outage, then started again on the same data, users and ACLs. */
+    static Fault brokerDown() {
+        return context -> {
+            context.stack().kafka().stop();
+            Thread.sleep(context.outage().toMillis());
+            context.stack().kafka().startAgain();
+            return Fault.Injected.NOTHING;
+        };
+    }
+
+    /** PostgreSQL killed with SIGKILL (postmaster and backends), down a while, then started: crash recovery. */
+    static Fault postgresKilled() {
+        return context -> {
+            context.stack().postgres().kill();
+            Thread.sleep(context.outage().toMillis() / 2);
+            context.stack().postgres().startAgain();
+            return Fault.Injected.NOTHING;
+        };
+    }
+
+    /**
+     * Scaling out and back: a second risk-service and notify-service join the consumer groups mid-stream (each
+     * join a rebalance), then the second risk-service is killed (its partitions move once its session times out)
+     * and the second notify-service stops cleanly (they move at once).
+     */
+    static Fault rebalance() {
+        return context -> {
+            CompletableFuture<String> risk = CompletableFuture.supplyAsync(
+                    () -> context.stack().startInstance(LocalStack.RISK_SERVICE));
+            CompletableFuture<String> notify = CompletableFuture.supplyAsync(
+                    () -> context.stack().startInstance(LocalStack.NOTIFY_SERVICE));
+            String secondRisk = risk.join();
+            String secondNotify = notify.join();
+            Thread.sleep(context.outage().toMillis());
+            context.stack().stopService(secondRisk, true);
+            context.stack().stopService(secondNotify, false);
+            return Fault.Injected.NOTHING;
+        };
+    }
+
+    /**
+     * The clinic's alert topic deleted mid-stream while its users consent: the alerts for it are parked, every
+     * other alert keeps flowing. Then the operator's remedy: the topic created again (its onboarding), every parked
+     * row retried through notify-service's operator API; none may be parked again.
+     */
+    static Fault clinicTopicDeleted() {
+        return context -> {
+            String topic = Topics.clinicAlerts(Stream.CLINIC);
+            Admin admin = context.cluster().admin();
+            admin.deleteTopics(List.of(topic)).all().get();
+            OperatorApi operator = new OperatorApi(context.stack().notifyUrl());
+            // Gone for longer than the relay's delivery timeout: within it a topic that comes back is a passing fault.
+            Thread.sleep(context.outage().toMillis());
+            operator.awaitParked(UNSENDABLE_WITHIN);
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(Infrastructure.PARTITIONS), Optional.empty())))
+                    .all().get();
+            List<Long> parked = operator.parkedIds();
+            for (long id : parked) {
+                operator.retry(id);
+            }
+            return Fault.Injected.parked(parked.size(), operator.parkedAfterRetry().size());
         };
     }
 
@@ -64,7 +136,7 @@ final class Faults {
                 written += write(context, topic, invalid, null);
                 written += write(context, topic, invalid, type);
             }
-            return new Fault.Injected(written, null, null);
+            return Fault.Injected.poison(written);
         };
     }
 
@@ -112,7 +184,7 @@ final class Faults {
             long serverErrors = runs.stream().mapToLong(run -> run.join().serverErrors()).sum();
             runs.forEach(run -> run.join().failures().stream().limit(3).forEach(f -> System.out.println("  " + f)));
             long effects = context.cluster().count(Topics.EVENTS, ":" + events.userPrefix());
-            return new Fault.Injected(0, serverErrors, effects);
+            return Fault.Injected.hostile(serverErrors, effects);
         };
     }
 

@@ -50,7 +50,7 @@ final class Harness {
         long deadLetteredBefore = cluster.deadLettered();
         String users = runPrefix + index + "-";
         Stream stream = new Stream(stack.intakeUrl(),
-                new Stream.Settings(users, rate, scenario.apps(), scenario.copies()), http);
+                new Stream.Settings(users, rate, scenario.apps(), scenario.copies(), scenario.consenting()), http);
         Progress progress = new Progress(scenario.name(), stream);
         try {
             stream.start();
@@ -82,9 +82,7 @@ final class Harness {
             Ledger.Plan counted = scenario.wholeRun() ? Ledger.Plan.union(plans) : plan;
             String countedUsers = scenario.wholeRun() ? runPrefix : users;
             Tally tally = settled(scenario.name(), counted, countedUsers, deadLetteredBefore, recovery);
-            if (injected.serverErrors() != null) {
-                tally = tally.withHostile(injected.serverErrors(), injected.hostileEffects());
-            }
+            tally = tally.with(injected);
             progress.done(tally);
             return tally;
         } finally {
@@ -104,7 +102,9 @@ final class Harness {
                 for (var group : backlog.entrySet()) {
                     if (!caughtUp.containsKey(group.getKey())
                             && context.cluster().reached(group.getKey(), group.getValue())) {
-                        caughtUp.put(group.getKey(), (System.nanoTime() - faultEnded) / 1e9);
+                        double seconds = (System.nanoTime() - faultEnded) / 1e9;
+                        caughtUp.put(group.getKey(), seconds);
+                        System.out.printf("  %s caught up %.1f s after the fault%n", group.getKey().id(), seconds);
                     }
                 }
                 Thread.sleep(PROBE_INTERVAL.toMillis());

@@ -59,7 +59,7 @@ final class Ledger {
                 plan.accepted().stream().filter(observed.stored()::contains).count(),
                 plan.accepted().size() - neverAssessed, plan.expectedAlerts().size(), alertsEmitted,
                 neverAssessed + alertsMissing, extra(perJudgement) + extra(perDecision), unexpected,
-                observed.deadLettered(), plan.poisonInjected(), recoverySeconds, null, null);
+                observed.deadLettered(), plan.poisonInjected(), recoverySeconds, null, null, null, null);
     }
 
     private static <T> Map<String, Long> counts(List<T> records, Function<T, String> key) {

@@ -51,7 +51,12 @@ final class Report {
             scenario.put("serverErrors", tally.serverErrors());
             scenario.put("hostileEffects", tally.hostileEffects());
         }
+        if (tally.parked() != null) {
+            scenario.put("parked", tally.parked());
+            scenario.put("parkedAfterRetry", tally.parkedAfterRetry());
+        }
         scenario.put("misses", tally.misses());
+        scenario.put("failed", !tally.failures().isEmpty());
         return scenario;
     }
 

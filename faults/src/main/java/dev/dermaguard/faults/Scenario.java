@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * One fault under a stream of its own users. {@code apps} and {@code copies} say who posts each event and how
- * often; {@code wholeRun} counts every user of the run so far (a replay re-reads them all).
+ * often; {@code consenting}, whether the users share their alerts with a clinic; {@code wholeRun} counts every
+ * user of the run so far (a replay re-reads them all).
  */
-record Scenario(String name, Fault fault, List<Stream.App> apps, int copies, boolean wholeRun) {
+record Scenario(String name, Fault fault, List<Stream.App> apps, int copies, boolean consenting, boolean wholeRun) {
 
     static Scenario of(String name, Fault fault) {
-        return new Scenario(name, fault, List.of(Stream.DEMO_APP), 1, false);
+        return new Scenario(name, fault, List.of(Stream.DEMO_APP), 1, false, false);
     }
 }

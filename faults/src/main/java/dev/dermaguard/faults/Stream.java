@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * An open-loop stream of sessions for many users, each history built so that its alerts are known in advance:
- * three users in four log two 0.5 mm sessions on their cheeks a day apart (exactly one HEALING_GAP), the fourth
- * logs one (no alert). New users start at the stream's rate whatever the services answer; a user's second
- * session goes once the first is accepted, so each user's events reach risk-service in order and no arrival
- * re-judges another. An event that is not accepted (intake down, 503) is sent again, same id, until it is.
+ * An open-loop stream of sessions and symptom check-ins for many users, each history built so that its alerts are
+ * known in advance. Of every four users, two log two 0.5 mm sessions on their cheeks a day apart (one
+ * HEALING_GAP), one a session and a day later a check-in with pus (one INFECTION_SIGNS), one a session and an
+ * all-clear check-in (no alert). With {@code consenting}, each user first consents to demo-clinic, so every alert
+ * goes to that clinic's topic too (consents are set-up: they are neither counted as sent nor assessed).
+ * New users start at the stream's rate whatever the services answer; a user's next event goes once the previous
+ * is accepted, so each user's events reach risk-service in order and no arrival re-judges another. An event that
+ * is not accepted (intake down, 503) is sent again, same id, until it is.
  */
 final class Stream {
 
@@ -44,18 +47,19 @@ final class Stream {
      * @param apps who posts each event: two apps post the same event ids (colliding ids, distinct identities)
      * @param copies how many times each app posts each event at once
      */
-    record Settings(String userPrefix, int eventsPerSecond, List<App> apps, int copies) {
+    record Settings(String userPrefix, int eventsPerSecond, List<App> apps, int copies, boolean consenting) {
     }
 
-    private static final double EVENTS_PER_USER = 1.75;
+    /** The clinic consenting users share their alerts with. */
+    static final String CLINIC = "demo-clinic";
+    private static final double EVENTS_PER_USER = 2;
     private static final int SENDERS = 48;
     private static final Duration TICK = Duration.ofMillis(20);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(2);
-    private static final String RULE = "HEALING_GAP";
     private static final String AREA = "CHEEKS";
 
-    private final URI sessions;
+    private final String intakeUrl;
     private final Settings settings;
     private final HttpClient http;
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
@@ -76,7 +80,7 @@ final class Stream {
     private long startedAt;
 
     Stream(String intakeUrl, Settings settings, HttpClient http) {
-        this.sessions = URI.create(intakeUrl + "/v1/sessions");
+        this.intakeUrl = intakeUrl;
         this.settings = settings;
         this.http = http;
     }
@@ -131,38 +135,64 @@ final class Stream {
 
     private void startUser(int n) {
         String user = settings.userPrefix() + n;
-        boolean pair = n % 4 != 3;
-        if (pair) {
-            settings.apps().forEach(app -> expectedAlerts.add(app.appId() + "/" + user + "/" + RULE + "/" + AREA));
+        int kind = n % 4;
+        String rule = kind < 2 ? "HEALING_GAP" : kind == 2 ? "INFECTION_SIGNS" : null;
+        if (rule != null) {
+            settings.apps().forEach(app -> expectedAlerts.add(app.appId() + "/" + user + "/" + rule + "/" + AREA));
         }
         unfinished.incrementAndGet();
-        CompletableFuture<Void> history = post(user, UUID.randomUUID(), firstDay);
-        if (pair) {
-            UUID second = UUID.randomUUID();
-            history = history.thenCompose(first -> post(user, second, firstDay.plusDays(1)));
-        }
+        CompletableFuture<Void> history = settings.consenting()
+                ? post(consent(user)).thenCompose(consented -> post(session(user, firstDay)))
+                : post(session(user, firstDay));
+        OffsetDateTime nextDay = firstDay.plusDays(1);
+        Event next = kind < 2 ? session(user, nextDay) : checkIn(user, nextDay, kind == 2 ? "[\"PUS\"]" : "[]");
+        history = history.thenCompose(first -> post(next));
         history.whenComplete((done, error) -> unfinished.decrementAndGet());
     }
 
-    /** Every app posts the event, each {@code copies} times at once; completes when every post is answered for good. */
-    private CompletableFuture<Void> post(String user, UUID eventId, OffsetDateTime at) {
-        String body = """
+    /** An event to post: {@code assessed} for sessions and check-ins, which risk-service must judge; not consents. */
+    private record Event(String path, UUID id, String body, boolean assessed) {
+    }
+
+    private static Event session(String user, OffsetDateTime at) {
+        UUID id = UUID.randomUUID();
+        return new Event("/v1/sessions", id, """
                 {"eventId":"%s","userId":"%s","performedAt":"%s","area":"%s","needleDepthMm":0.5,"device":"ROLLER"}
-                """.formatted(eventId, user, at, AREA);
-        sent.addAndGet(settings.apps().size());
+                """.formatted(id, user, at, AREA), true);
+    }
+
+    private static Event checkIn(String user, OffsetDateTime at, String symptoms) {
+        UUID id = UUID.randomUUID();
+        return new Event("/v1/check-ins", id, """
+                {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"%s","symptoms":%s}
+                """.formatted(id, user, at, AREA, symptoms), true);
+    }
+
+    private Event consent(String user) {
+        UUID id = UUID.randomUUID();
+        return new Event("/v1/consents", id, """
+                {"eventId":"%s","userId":"%s","clinicId":"%s","granted":true,"changedAt":"%s"}
+                """.formatted(id, user, CLINIC, firstDay.minusDays(1)), false);
+    }
+
+    /** Every app posts the event, each {@code copies} times at once; completes when every post is answered for good. */
+    private CompletableFuture<Void> post(Event event) {
+        if (event.assessed()) {
+            sent.addAndGet(settings.apps().size());
+        }
         return CompletableFuture.allOf(settings.apps().stream()
                 .flatMap(app -> IntStream.range(0, settings.copies()).mapToObj(copy -> {
                     CompletableFuture<Void> answered = new CompletableFuture<>();
-                    senders.execute(() -> attempt(app, eventId, body, FIRST_RETRY, answered));
+                    senders.execute(() -> attempt(app, event, FIRST_RETRY, answered));
                     return answered;
                 }))
                 .toArray(CompletableFuture[]::new));
     }
 
-    private void attempt(App app, UUID eventId, String body, Duration retryAfter, CompletableFuture<Void> answered) {
-        HttpRequest request = HttpRequest.newBuilder(sessions).timeout(Duration.ofSeconds(10))
+    private void attempt(App app, Event event, Duration retryAfter, CompletableFuture<Void> answered) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(intakeUrl + event.path())).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("X-API-Key", app.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(event.body())).build();
         int status;
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -174,7 +204,9 @@ final class Stream {
             return;
         }
         if (status == 202) {
-            accepted.add(app.appId() + "/" + eventId);
+            if (event.assessed()) {
+                accepted.add(app.appId() + "/" + event.id());
+            }
             answered.complete(null);
         } else if (status >= 400 && status < 500 && status != 429) {
             rejected.incrementAndGet();
@@ -182,7 +214,7 @@ final class Stream {
         } else {
             // Down, overloaded or cut off mid-answer: the same event again later, as an app would.
             Duration next = retryAfter.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryAfter.multipliedBy(2);
-            clock.schedule(() -> senders.execute(() -> attempt(app, eventId, body, next, answered)),
+            clock.schedule(() -> senders.execute(() -> attempt(app, event, next, answered)),
                     retryAfter.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

@@ -86,13 +86,33 @@ class LedgerTest {
                 Tally.RECOVERY_LIMIT_SECONDS + 1);
 
         assertEquals(1, tally.misses().size());
+        assertEquals(List.of(), tally.failures(), "a time is reported, never a failure");
+    }
+
+    @Test
+    void aLostAlertIsAFailure() {
+        assertEquals(List.of("1 lost", "1 alerts emitted, 2 expected"), count(ALL_ASSESSED, List.of(U1), 0).failures());
     }
 
     @Test
     void hostileServerErrorsAndEffectsAreMisses() {
-        Tally tally = count(ALL_ASSESSED, List.of(U1, U2), 0).withHostile(2, 1);
+        Tally tally = count(ALL_ASSESSED, List.of(U1, U2), 0).with(Fault.Injected.hostile(2, 1));
 
         assertEquals(2, tally.misses().size());
+    }
+
+    @Test
+    void anUnsendableRecordThatParkedNothingMeansTheFaultMissed() {
+        Tally tally = count(ALL_ASSESSED, List.of(U1, U2), 0).with(Fault.Injected.parked(0, 0));
+
+        assertEquals(List.of("nothing parked: the fault made no record unsendable"), tally.misses());
+    }
+
+    @Test
+    void aRowParkedAgainAfterItsCauseWasMendedIsAMiss() {
+        Tally tally = count(ALL_ASSESSED, List.of(U1, U2), 0).with(Fault.Injected.parked(3, 1));
+
+        assertEquals(List.of("1 still parked after the cause was mended and they were retried"), tally.misses());
     }
 
     private static Tally count(List<Ledger.Assessment> assessments, List<Ledger.Alert> alerts, long deadLettered) {

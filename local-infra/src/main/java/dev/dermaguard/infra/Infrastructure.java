@@ -116,6 +116,11 @@ public final class Infrastructure implements AutoCloseable {
         return config;
     }
 
+    /** The broker, for tests that stop and start it. */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
     /** The database server, for tests that stop and start it. */
     public LocalPostgres postgres() {
         return postgres;

@@ -59,17 +59,21 @@ public final class LocalKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final String servicesBootstrapServers;
     private final String clinicBootstrapServers;
-    /** Null when the broker is someone else's. */
-    private final ChildProcess broker;
+    /** Null when the broker is someone else's; the running process, or the last one after {@link #stop()}. */
+    private ChildProcess broker;
     private final Path dataDir;
+    private final Path config;
+    private final Path log;
 
     private LocalKafka(String bootstrapServers, String servicesBootstrapServers, String clinicBootstrapServers,
-                       ChildProcess broker, Path dataDir) {
+                       ChildProcess broker, Path dataDir, Path config, Path log) {
         this.bootstrapServers = bootstrapServers;
         this.servicesBootstrapServers = servicesBootstrapServers;
         this.clinicBootstrapServers = clinicBootstrapServers;
         this.broker = broker;
         this.dataDir = dataDir;
+        this.config = config;
+        this.log = log;
     }
 
     /** A broker with the PLAINTEXT listener on {@code port} (0: any free one), and these topics of this many partitions. */
@@ -108,7 +112,7 @@ public final class LocalKafka implements AutoCloseable {
         Stopwatch starting = new Stopwatch();
         ChildProcess broker = launch(classpath, config, log);
         LocalKafka kafka = new LocalKafka(loopback(plaintextPort), loopback(servicesPort), loopback(clinicPort),
-                broker, dataDir);
+                broker, dataDir, config, log);
         LOG.info("Kafka started on {} (services {}, clinics {}): storage formatted in {} ms, broker started in {} ms; log: {}",
                 kafka.bootstrapServers, kafka.servicesBootstrapServers, kafka.clinicBootstrapServers, formatMillis,
                 starting.millis(), log);
@@ -136,7 +140,7 @@ public final class LocalKafka implements AutoCloseable {
         try (Admin admin = KafkaAdmin.connect(bootstrapServers)) {
             KafkaAdmin.createTopics(admin, topics);
         }
-        return new LocalKafka(bootstrapServers, servicesBootstrapServers, clinicBootstrapServers, null, null);
+        return new LocalKafka(bootstrapServers, servicesBootstrapServers, clinicBootstrapServers, null, null, null, null);
     }
 
     /** The PLAINTEXT listener: no authentication, super user (the broker's own tools and tests). */
@@ -159,9 +163,33 @@ public final class LocalKafka implements AutoCloseable {
         return servicesBootstrapServers != null;
     }
 
+    /**
+     * Stops the broker as an operator's restart would (a clean shutdown), keeping its data, its users and ACLs:
+     * clients lose it until {@link #startAgain()}.
+     */
+    public synchronized void stop() {
+        requireOwn();
+        broker.stop(STOP_GRACE);
+    }
+
+    /** Starts the stopped broker again on the same listeners and data; returns once it serves. */
+    public synchronized void startAgain() {
+        requireOwn();
+        if (broker.finished().isDone()) {
+            broker = launch(brokerClasspath(), config, log);
+            LOG.info("Kafka started again on {}", bootstrapServers);
+        }
+    }
+
+    private void requireOwn() {
+        if (broker == null) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " is not started here: it cannot be stopped or started");
+        }
+    }
+
     /** Stops the broker this started, waiting for a clean shutdown first, and deletes its data; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (broker == null) {
             return;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -131,6 +132,34 @@ public final class LocalPostgres implements AutoCloseable {
         if (embedded != null) {
             closeEmbedded();
         }
+    }
+
+    /**
+     * Ends the embedded server with SIGKILL, the postmaster and every backend at once, as a crash of its machine
+     * or container would: nothing is flushed or shut down. {@link #startAgain()} then recovers from the WAL, which
+     * holds every commit (the server runs with {@code synchronous_commit=on}, as production does).
+     */
+    public synchronized void kill() {
+        requireEmbedded();
+        if (embedded == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the postmaster's pid in " + dataDirectory, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster with pid " + pid));
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.onExit().join();
+        backends.forEach(backend -> backend.onExit().join());
+        // zonky's close finds no server to stop (and says so in the log) and frees its lock on the data directory.
+        closeEmbedded();
+        LOG.info("PostgreSQL on localhost:{} killed (pid {} and {} backends)", port, pid, backends.size());
     }
 
     /** Starts the stopped server again on the same port with the same data; returns once it accepts connections. */

@@ -85,15 +85,19 @@ public final class LocalStack implements AutoCloseable {
             new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk"),
             new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify"));
 
+    private final Path root;
     private final Path workDir;
     private final Infrastructure infrastructure;
     private final Map<String, Service> services;
+    private final Path logs;
     private boolean closed;
 
-    private LocalStack(Path workDir, Infrastructure infrastructure, Map<String, Service> services) {
+    private LocalStack(Path root, Path workDir, Infrastructure infrastructure, Map<String, Service> services) {
+        this.root = root;
         this.workDir = workDir;
         this.infrastructure = infrastructure;
         this.services = services;
+        this.logs = workDir.resolve("logs");
     }
 
     /**
@@ -112,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(environment, options.kafka(), workDir);
         LocalStack stack;
         try {
-            stack = new LocalStack(workDir, infrastructure, services(options, infrastructure, logs));
+            stack = new LocalStack(options.root(), workDir, infrastructure, services(options, infrastructure, logs));
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -150,6 +154,11 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.clinicBootstrapServers();
     }
 
+    /** The broker, for tests that stop and start it. */
+    public LocalKafka kafka() {
+        return infrastructure.kafka();
+    }
+
     /** The database server risk-service and notify-service share, for tests that stop and start it. */
     public LocalPostgres postgres() {
         return infrastructure.postgres();
@@ -169,6 +178,28 @@ public final class LocalStack implements AutoCloseable {
         Service service = service(name);
         service.start();
         awaitReady(List.of(service));
+    }
+
+    /**
+     * Starts one more instance of a service, as scaling out would: the same configuration (consumer group,
+     * database, outbox) on a port of its own, its log {@code <name>-<n>.log}. Returns once it is ready, with the
+     * name that {@link #stopService} and {@link #startService} take for it.
+     */
+    public synchronized String startInstance(String name) {
+        Definition definition = SERVICES.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        int n = 2;
+        while (services.containsKey(name + "-" + n)) {
+            n++;
+        }
+        String instance = name + "-" + n;
+        int port = Ports.free();
+        Service service = new Service(instance, jar(root, definition), port,
+                environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
+        services.put(instance, service);
+        service.start();
+        awaitReady(List.of(service));
+        return instance;
     }
 
     /** Stops the services, then Kafka, then PostgreSQL; idempotent. */

@@ -3,8 +3,10 @@ package dev.dermaguard.outbox;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +80,8 @@ public class TransactionalOutboxRelay {
     private SqlConnection lockHolder;
     /** Rows in a committed Kafka transaction, not deleted yet. */
     private List<Long> sentNotDeleted = List.of();
+    /** Topics of rows parked lately: {@link #parkKnownUnsendable} checks their rows before they are sent. */
+    private final Set<String> unsendableTopics = new HashSet<>();
     /** Zero while rounds succeed; the wait before the next round after failures. */
     private Duration backOff = Duration.ZERO;
     private long resumeAt = System.nanoTime();
@@ -97,7 +101,11 @@ public class TransactionalOutboxRelay {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 // Bounds how long read_committed consumers wait behind the open transaction of a publisher that died.
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Duration.ofSeconds(10).toMillis(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis(),
+                // A record for a topic deleted under the producer is retried until this passes, and the whole
+                // relay waits with it: 15 s (not the default 2 min) until it fails and the row is parked.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(15).toMillis());
     }
 
     void start(@Observes StartupEvent startup) {
@@ -145,19 +153,47 @@ public class TransactionalOutboxRelay {
     }
 
     private void publishOrPark(List<PendingMessage> batch) {
+        List<PendingMessage> sendable = parkKnownUnsendable(batch);
+        if (sendable.isEmpty()) {
+            return;
+        }
         try {
-            publish(batch);
+            publish(sendable);
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw e;
         } catch (KafkaException e) {
-            Map<Long, String> unsendable = unsendable(batch);
+            Map<Long, String> unsendable = unsendable(sendable);
             if (unsendable.isEmpty()) {
                 throw e;
             }
-            unsendable.forEach((id, reason) -> LOG.errorf("Outbox row %d parked: %s", id, reason));
-            parked.park(unsendable);
+            park(sendable, unsendable);
             // The aborted transaction left the producer usable; the other rows go in the next round.
         }
+    }
+
+    /**
+     * Rows for a topic that was unsendable in an earlier round are checked before they are sent: a send to a
+     * missing topic blocks the whole relay for max.block.ms, once per round, while every other alert waits. A topic
+     * whose rows pass the check (it was created again, the grant restored) is tried as usual.
+     */
+    private List<PendingMessage> parkKnownUnsendable(List<PendingMessage> batch) {
+        List<PendingMessage> suspect = batch.stream().filter(row -> unsendableTopics.contains(row.topic())).toList();
+        if (suspect.isEmpty()) {
+            return batch;
+        }
+        Map<Long, String> unsendable = unsendable(suspect);
+        unsendableTopics.clear();
+        park(suspect, unsendable);
+        return batch.stream().filter(row -> !unsendable.containsKey(row.id())).toList();
+    }
+
+    private void park(List<PendingMessage> rows, Map<Long, String> unsendable) {
+        if (unsendable.isEmpty()) {
+            return;
+        }
+        unsendable.forEach((id, reason) -> LOG.errorf("Outbox row %d parked: %s", id, reason));
+        parked.park(unsendable);
+        rows.stream().filter(row -> unsendable.containsKey(row.id())).forEach(row -> unsendableTopics.add(row.topic()));
     }
 
     private Map<Long, String> unsendable(List<PendingMessage> batch) {

@@ -2,6 +2,7 @@ package dev.dermaguard.common.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -25,8 +26,15 @@ public final class ConsumerRetry {
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
-    /** Channel name to when its current record first failed; a channel is absent while records go through. */
-    private static final Map<String, Instant> STALLED = new ConcurrentHashMap<>();
+    /**
+     * A copy of a channel: with {@code concurrency} above 1 a channel runs as several copies, each on a Vert.x
+     * context of its own, and one may wait on a fault while another goes on.
+     */
+    private record Copy(String channel, Object context) {
+    }
+
+    /** Each waiting copy to when its current record first failed; a copy is absent while its records go through. */
+    private static final Map<Copy, Instant> STALLED = new ConcurrentHashMap<>();
 
     private ConsumerRetry() {
     }
@@ -38,32 +46,35 @@ public final class ConsumerRetry {
     public static Uni<Void> process(String channel, String eventId, Supplier<Uni<? extends Void>> work) {
         // Captured here: every retry runs on the record's Vert.x context, where Hibernate Reactive must run.
         Context context = Vertx.currentContext();
-        return attempt(channel, eventId, work, context, FIRST_BACK_OFF)
-                .onItem().invoke(done -> STALLED.remove(channel))
+        Copy copy = new Copy(channel, context == null ? Thread.currentThread() : context);
+        return attempt(copy, eventId, work, context, FIRST_BACK_OFF)
+                .onItem().invoke(done -> STALLED.remove(copy))
                 .onFailure().invoke(e -> {
-                    STALLED.remove(channel);
+                    STALLED.remove(copy);
                     LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId, e.getMessage());
                 });
     }
 
-    /** The channels waiting on a passing fault, each with the time its record first failed. */
+    /** The channels waiting on a passing fault, each with the time its longest-waiting copy's record first failed. */
     public static Map<String, Instant> stalledSince() {
-        return Map.copyOf(STALLED);
+        Map<String, Instant> stalled = new HashMap<>();
+        STALLED.forEach((copy, since) -> stalled.merge(copy.channel(), since, (a, b) -> a.isBefore(b) ? a : b));
+        return Map.copyOf(stalled);
     }
 
-    private static Uni<Void> attempt(String channel, String eventId, Supplier<Uni<? extends Void>> work,
+    private static Uni<Void> attempt(Copy copy, String eventId, Supplier<Uni<? extends Void>> work,
             Context context, Duration backOff) {
         return Uni.createFrom().<Void>deferred(work)
                 .onFailure(e -> !(e instanceof UnprocessableRecordException)).recoverWithUni(e -> {
-                    if (STALLED.putIfAbsent(channel, Instant.now()) == null) {
+                    if (STALLED.putIfAbsent(copy, Instant.now()) == null) {
                         // The class at WARN; the trace, whose messages may quote stored values, at DEBUG only.
                         LOG.warnf("Processing event %s on %s failed with %s; retrying until it succeeds", eventId,
-                                channel, e.getClass().getName());
+                                copy.channel(), e.getClass().getName());
                     }
                     LOG.debugf(e, "Processing event %s failed", eventId);
                     Duration next = backOff.multipliedBy(2).compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF
                             : backOff.multipliedBy(2);
-                    return pause(context, backOff).flatMap(resumed -> attempt(channel, eventId, work, context, next));
+                    return pause(context, backOff).flatMap(resumed -> attempt(copy, eventId, work, context, next));
                 });
     }
 

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
@@ -37,6 +40,25 @@ class ConsumerRetryTest {
         assertEquals(failures + 1, attempts.get());
         assertTrue(stalledDuringRetries.stream().allMatch(Boolean::booleanValue), stalledDuringRetries.toString());
         assertFalse(ConsumerRetry.stalledSince().containsKey("retry-test"), "ready again once the record went through");
+    }
+
+    @Test
+    void aCopyOfTheChannelThatGoesOnLeavesTheChannelStalledWhileAnotherCopyWaits() throws Exception {
+        AtomicInteger waiting = new AtomicInteger();
+        CompletableFuture<Void> mended = new CompletableFuture<>();
+        // Two copies of one channel (concurrency 2) run on threads of their own, without a Vert.x context.
+        CompletableFuture<Void> stalledCopy = CompletableFuture.runAsync(() -> ConsumerRetry.process("copies-test", "e-3",
+                () -> waiting.incrementAndGet() < 3 || !mended.isDone()
+                        ? Uni.createFrom().failure(new IllegalStateException("database down"))
+                        : Uni.createFrom().voidItem()).await().atMost(BOUND));
+        Awaitility.await().atMost(BOUND).until(() -> waiting.get() >= 2);
+
+        ConsumerRetry.process("copies-test", "e-4", () -> Uni.createFrom().voidItem()).await().atMost(BOUND);
+
+        assertTrue(ConsumerRetry.stalledSince().containsKey("copies-test"), "one copy still waits");
+        mended.complete(null);
+        stalledCopy.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        assertFalse(ConsumerRetry.stalledSince().containsKey("copies-test"));
     }
 
     @Test
