@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * What a deployment owes a service, derived from the service's own application.properties: its HTTP port, and
  * the environment variables it must be given. Those are every property whose packaged value points at
  * localhost (the broker, the database), the credentials of its datasource, the API key hashes (production has
- * none built in) and the Kafka security settings that every Kafka client of the service takes (DESIGN.md).
+ * none built in), the Kafka security settings that every Kafka client of the service takes (DESIGN.md) and the
+ * tracing switches, so an operator turns tracing on in one place (README, "Signals").
  */
 record ServiceContract(String name, int httpPort, Set<String> requiredEnvironment, boolean hasDatabase) {
 
@@ -24,7 +25,8 @@ record ServiceContract(String name, int httpPort, Set<String> requiredEnvironmen
     static ServiceContract of(String service) {
         Properties properties = Repository.serviceProperties(service);
         Set<String> required = new TreeSet<>(Set.of("QUARKUS_HTTP_PORT", "DERMAGUARD_AUTH_KEYS",
-                "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG"));
+                "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
         for (String name : properties.stringPropertyNames()) {
             if (properties.getProperty(name).contains("localhost")) {
                 required.add(environmentName(name));

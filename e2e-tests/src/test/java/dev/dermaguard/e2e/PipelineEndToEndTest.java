@@ -36,9 +36,6 @@ class PipelineEndToEndTest {
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-
-
-
     @Test
     void twoCheekSessionsADayApartGiveOneHealingGapAlert() throws Exception {
         String user = "u-" + UUID.randomUUID();
@@ -98,7 +95,7 @@ class PipelineEndToEndTest {
         }
     }
 
-    private static void post(String user, UUID eventId, OffsetDateTime at, String area) {
+    static void post(String user, UUID eventId, OffsetDateTime at, String area) {
         given().baseUri(RunningStack.stack().intakeUrl())
                 .header("X-API-Key", "local-app-key")
                 .contentType(ContentType.JSON)

@@ -54,6 +54,11 @@ public final class RunningStack implements BeforeAllCallback {
         return started.topics();
     }
 
+    /** What the service wrote to its standard output, as run-local.sh keeps it. */
+    public static Path log(String service) {
+        return started.workDir().resolve("logs").resolve(service + ".log");
+    }
+
     /** A client that connects as the clinic does: its SCRAM user on the CLINIC listener, read_committed. */
     public static TopicClient asClinic(ScramUser clinic) {
         return new TopicClient(Map.<String, Object>of(

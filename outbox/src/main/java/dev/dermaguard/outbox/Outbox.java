@@ -28,6 +28,7 @@ public class Outbox {
         message.eventId = eventId;
         message.eventType = eventType;
         message.payload = codec.write(event);
+        message.traceParent = TraceParent.current().orElse(null);
         return message.persist().replaceWithVoid();
     }
 }

@@ -17,6 +17,13 @@ public interface OutboxConfig {
     int batchSize();
 
     /**
+     * Readiness is DOWN when rows wait and the relay has not completed a round for this long (the broker or the
+     * database away, or the relay hung): the service takes in work it cannot pass on.
+     */
+    @WithDefault("60s")
+    Duration stuckAfter();
+
+    /**
      * The id of the relay's Kafka transactions ({@code <service>-outbox}); its progress topic
      * {@code <transactional id>.progress} must exist before the service starts (operators, the local stack).
      */

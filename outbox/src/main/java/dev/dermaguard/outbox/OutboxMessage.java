@@ -33,6 +33,10 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public String payload;
 
+    /** The W3C {@code traceparent} of the writing transaction; null when it ran outside a trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

@@ -1,6 +1,7 @@
 package dev.dermaguard.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,6 +86,8 @@ public class TransactionalOutboxRelay {
     /** Zero while rounds succeed; the wait before the next round after failures. */
     private Duration backOff = Duration.ZERO;
     private long resumeAt = System.nanoTime();
+    /** When a round last went through (published, or found another instance publishing): readiness watches it. */
+    private volatile Instant lastRoundCompleted = Instant.now();
 
     public TransactionalOutboxRelay(Pool database, OutboxConfig config, KafkaClients kafka, ParkedRows parked,
             @ConfigProperty(name = "quarkus.application.name") String name) {
@@ -129,6 +132,7 @@ public class TransactionalOutboxRelay {
         }
         try {
             if (producer == null && !takeOver()) {
+                lastRoundCompleted = Instant.now();
                 return;
             }
             deleteSent();
@@ -138,6 +142,7 @@ public class TransactionalOutboxRelay {
                 deleteSent();
             }
             backOff = Duration.ZERO;
+            lastRoundCompleted = Instant.now();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             LOG.warnf("Another instance publishes the outbox now: %s", e.getClass().getSimpleName());
             stepDown();
@@ -150,6 +155,10 @@ public class TransactionalOutboxRelay {
             LOG.warnf("Outbox relay round failed, retrying in %d ms: %s", backOff.toMillis(), e.getClass().getName());
             stepDown();
         }
+    }
+
+    Instant lastRoundCompleted() {
+        return lastRoundCompleted;
     }
 
     private void publishOrPark(List<PendingMessage> batch) {

@@ -2,13 +2,16 @@ package dev.dermaguard.common.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -19,10 +22,19 @@ import io.vertx.core.Vertx;
  * broker down, however long): the record is tried again without limit, with back-off capped at
  * {@link #MAX_BACK_OFF}, and its channel counts as stalled ({@link #stalledSince()}, which readiness reports) until
  * it goes through. A good record is never dead-lettered for an outage.
+ * <p>
+ * Each record processed is logged at DEBUG on {@link #EVENTS} (its id and channel only; with the trace id of the log
+ * format it follows one request through the services), each dead-lettered one counted in
+ * {@code dermaguard.consumer.dead.lettered} by channel.
  */
 public final class ConsumerRetry {
 
     private static final Logger LOG = Logger.getLogger(ConsumerRetry.class);
+    /** One line per event handled, ids and types only: on in the dev, test and local profiles. */
+    public static final String EVENTS = "dev.dermaguard.events";
+    private static final Logger EVENT_LOG = Logger.getLogger(EVENTS);
+    /** The record context's local under which {@link #onceProcessed} keeps what waits for the commit. */
+    private static final String ONCE_PROCESSED = ConsumerRetry.class.getName() + ".onceProcessed";
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
@@ -48,11 +60,38 @@ public final class ConsumerRetry {
         Context context = Vertx.currentContext();
         Copy copy = new Copy(channel, context == null ? Thread.currentThread() : context);
         return attempt(copy, eventId, work, context, FIRST_BACK_OFF)
-                .onItem().invoke(done -> STALLED.remove(copy))
+                .onItem().invoke(done -> {
+                    STALLED.remove(copy);
+                    EVENT_LOG.debugf("Processed event %s from %s", eventId, channel);
+                    if (context != null) {
+                        List<Runnable> committed = context.getLocal(ONCE_PROCESSED);
+                        context.removeLocal(ONCE_PROCESSED);
+                        committed.forEach(Runnable::run);
+                    }
+                })
                 .onFailure().invoke(e -> {
                     STALLED.remove(copy);
+                    if (context != null) {
+                        context.removeLocal(ONCE_PROCESSED);
+                    }
+                    Metrics.counter("dermaguard.consumer.dead.lettered", "channel", channel).increment();
                     LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId, e.getMessage());
                 });
+    }
+
+    /**
+     * Runs {@code action} once the record being processed went through (its transaction committed), not for an
+     * attempt that failed and is tried again: metrics of effects count each effect once. Outside a record it runs at
+     * once.
+     */
+    public static void onceProcessed(Runnable action) {
+        Context context = Vertx.currentContext();
+        List<Runnable> waiting = context == null ? null : context.getLocal(ONCE_PROCESSED);
+        if (waiting == null) {
+            action.run();
+        } else {
+            waiting.add(action);
+        }
     }
 
     /** The channels waiting on a passing fault, each with the time its longest-waiting copy's record first failed. */
@@ -64,7 +103,13 @@ public final class ConsumerRetry {
 
     private static Uni<Void> attempt(Copy copy, String eventId, Supplier<Uni<? extends Void>> work,
             Context context, Duration backOff) {
-        return Uni.createFrom().<Void>deferred(work)
+        return Uni.createFrom().<Void>deferred(() -> {
+                    if (context != null) {
+                        // A fresh list per attempt: what a failed attempt counted rolled back with it.
+                        context.putLocal(ONCE_PROCESSED, new ArrayList<Runnable>());
+                    }
+                    return work.get();
+                })
                 .onFailure(e -> !(e instanceof UnprocessableRecordException)).recoverWithUni(e -> {
                     if (STALLED.putIfAbsent(copy, Instant.now()) == null) {
                         // The class at WARN; the trace, whose messages may quote stored values, at DEBUG only.

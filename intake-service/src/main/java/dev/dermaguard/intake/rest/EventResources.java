@@ -51,13 +51,15 @@ public class EventResources {
     private final SessionBatchReader batchReader;
     private final CurrentCaller caller;
     private final IntakeConfig config;
+    private final EventCounts counts;
 
     public EventResources(EventPublisher publisher, SessionBatchReader batchReader, CurrentCaller caller,
-                          IntakeConfig config) {
+                          IntakeConfig config, EventCounts counts) {
         this.publisher = publisher;
         this.batchReader = batchReader;
         this.caller = caller;
         this.config = config;
+        this.counts = counts;
     }
 
     @Operation(summary = "Log one micro-needling session", description = "appId comes from the API key. Re-posting an eventId answers 202 again and takes no second effect.")
@@ -136,6 +138,9 @@ public class EventResources {
         return publisher.publishInOrder(sessions.stream().map(this::publish).toList()).map(acknowledged -> {
             List<BatchResult> results = new ArrayList<>(sessions.size());
             for (int i = 0; i < sessions.size(); i++) {
+                if (acknowledged.get(i)) {
+                    counts.accepted(sessions.get(i));
+                }
                 results.add(new BatchResult(sessions.get(i).eventId(),
                         acknowledged.get(i) ? BatchResult.Status.ACCEPTED : BatchResult.Status.UNKNOWN));
             }
@@ -148,6 +153,7 @@ public class EventResources {
     private Accepted accept(AppEvent event) {
         // Bounded: publish fails with BrokerUnavailableException after the publish timeout.
         publish(event).await().indefinitely();
+        counts.accepted(event);
         return Accepted.of(event.eventId());
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
@@ -51,10 +53,11 @@ public class AlertService {
     private final AuditLog audit;
     private final KnownUsers users;
     private final EventCodec codec;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
     public AlertService(ConsumedEvents consumed, Outbox outbox, AlertTexts texts, AlertPolicy policy,
-            ClinicDeliveries deliveries, AuditLog audit, KnownUsers users, EventCodec codec) {
+            ClinicDeliveries deliveries, AuditLog audit, KnownUsers users, EventCodec codec, MeterRegistry metrics) {
         this.consumed = consumed;
         this.outbox = outbox;
         this.texts = texts;
@@ -63,6 +66,7 @@ public class AlertService {
         this.audit = audit;
         this.users = users;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     public Uni<Void> handle(RiskAssessed assessment) {
@@ -143,6 +147,11 @@ public class AlertService {
     }
 
     private Uni<Void> apply(RiskAssessed a, Risk firing, Decision decision, List<StoredAlert> inCooldown) {
+        Severity severity = decision instanceof Raise raise ? raise.severity() : firing.severity();
+        // Rule and severity only: never the user, the app or the area.
+        String counted = decision instanceof Raise ? "dermaguard.notify.alerts.raised" : "dermaguard.notify.alerts.suppressed";
+        ConsumerRetry.onceProcessed(() -> metrics.counter(counted, "rule", firing.rule().name(),
+                "severity", severity.name()).increment());
         if (decision instanceof Raise raise) {
             return raise(a, firing, raise.severity(), raise.escalated());
         }

@@ -2,6 +2,8 @@ package dev.dermaguard.notify.service;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +11,7 @@ import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.auth.ApiKeys;
 import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.outbox.Outbox;
@@ -24,9 +27,14 @@ public class ClinicDeliveries {
     private final Outbox outbox;
     private final ApiKeys keys;
 
-    public ClinicDeliveries(Outbox outbox, ApiKeys keys) {
+    private final Counter delivered;
+
+    public ClinicDeliveries(Outbox outbox, ApiKeys keys, MeterRegistry metrics) {
         this.outbox = outbox;
         this.keys = keys;
+        this.delivered = Counter.builder("dermaguard.notify.clinic.deliveries")
+                .description("Alerts delivered to a clinic (its topic, reads and streams), one per clinic")
+                .register(metrics);
     }
 
     /** Must run in the raising transaction, after the alert row is written; returns how many clinics it reached. */
@@ -40,6 +48,7 @@ public class ClinicDeliveries {
                     for (String clinic : clinics) {
                         chain = chain.flatMap(done -> deliver(alert, clinic));
                     }
+                    ConsumerRetry.onceProcessed(() -> delivered.increment(clinics.size()));
                     return chain.replaceWith(clinics.size());
                 });
     }

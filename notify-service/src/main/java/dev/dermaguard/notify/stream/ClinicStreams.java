@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -76,7 +77,7 @@ public class ClinicStreams {
     private int open;
     private long sweep = -1;
 
-    public ClinicStreams(Deliveries deliveries, Vertx vertx, ClinicStreamConfig config,
+    public ClinicStreams(Deliveries deliveries, Vertx vertx, ClinicStreamConfig config, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
@@ -86,6 +87,11 @@ public class ClinicStreams {
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
         password.ifPresent(options::setPassword);
         this.listener = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 500L);
+        metrics.gauge("dermaguard.notify.clinic.streams.open", this, ClinicStreams::openStreams);
+    }
+
+    private synchronized double openStreams() {
+        return open;
     }
 
     void start(@Observes StartupEvent startup) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.outbox.Outbox;
@@ -26,12 +28,14 @@ public class AssessmentPublisher {
     private final Outbox outbox;
     private final EventCodec codec;
     private final RuleSet rules;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public AssessmentPublisher(Outbox outbox, EventCodec codec, RuleSet rules) {
+    public AssessmentPublisher(Outbox outbox, EventCodec codec, RuleSet rules, MeterRegistry metrics) {
         this.outbox = outbox;
         this.codec = codec;
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,6 +48,9 @@ public class AssessmentPublisher {
         RiskAssessed assessed = new RiskAssessed(assessmentId(judged.appId(), sourceEventId, onArrivalOf),
                 sourceEventId, judged.appId(), judged.userId(), judged.area(), judged.at(), clock.instant(),
                 rules.version(), risks);
+        // Rule and severity only: never the user, the app or the area.
+        ConsumerRetry.onceProcessed(() -> risks.forEach(risk -> metrics.counter("dermaguard.risk.risks",
+                "rule", risk.rule().name(), "severity", risk.severity().name()).increment()));
         return Assessment.of(assessed, codec.write(assessed)).persist()
                 .flatMap(stored -> outbox.enqueue(Topics.RISK_ASSESSMENTS, RecordKeys.of(judged.appId(),
                         judged.userId()), assessed.assessmentId(), EventTypes.RISK_ASSESSED, assessed));

@@ -1,5 +1,6 @@
 package dev.dermaguard.risk.outbox;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,7 +33,8 @@ import dev.dermaguard.testsupport.TopicClient;
 
 /**
  * The broker goes away while rows wait in the outbox: however many relay rounds fail, none of the rows is parked
- * (a broker that cannot answer is never a reason), and once it is back they all go out, in order.
+ * (a broker that cannot answer is never a reason), readiness reports the stuck relay, and once the broker is back
+ * the rows all go out, in order, and the relay is ready again.
  */
 @QuarkusTest
 @TestProfile(RelayBrokerOutageTest.OwnBroker.class)
@@ -52,6 +54,12 @@ class RelayBrokerOutageTest {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        /** Well inside the outage, so readiness reports the stuck relay before the broker is back. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dermaguard.outbox.stuck-after", "5s");
         }
     }
 
@@ -120,6 +128,7 @@ class RelayBrokerOutageTest {
 
         await().during(OUTAGE).atMost(OUTAGE.plus(WITHIN))
                 .until(() -> count("outbox_parked") == 0 && count("outbox_message") == payloads.size());
+        assertEquals("DOWN", relayReadiness());
 
         int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
         try (LocalKafka back = LocalKafka.start(port, OwnInfrastructure.WORK_DIR.resolve("kafka-back"), 1, Topics.ALL);
@@ -129,7 +138,12 @@ class RelayBrokerOutageTest {
             assertEquals(payloads, published.stream().map(ConsumerRecord::value).toList());
             assertEquals(0, count("outbox_parked"));
             await().atMost(WITHIN).until(() -> count("outbox_message") == 0);
+            await().atMost(WITHIN).until(() -> "UP".equals(relayReadiness()));
         }
+    }
+
+    private static String relayReadiness() {
+        return given().when().get("/q/health/ready").then().extract().path("checks.find { it.name == 'Outbox relay' }.status");
     }
 
     private long count(String table) throws SQLException {
