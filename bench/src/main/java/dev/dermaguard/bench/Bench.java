@@ -77,9 +77,9 @@ public final class Bench {
         Results results;
         progress("%s run; starting Kafka, PostgreSQL and the three services on free ports (logs in %s)", plan.mode(), logs);
         try (LocalStack stack = LocalStack.start(LocalStack.Options.freePorts(root, workDir));
-             Probes probes = new Probes(stack.bootstrapServers());
              Observer observer = new Observer(stack.bootstrapServers())) {
             progress("stack ready");
+            Probes probes = new Probes();
             Map<String, Long> idle = probes.memory();
             Database database = new Database(stack.postgres());
             Results.Baselines baselines = baselines(stack, database, logs);
@@ -113,7 +113,7 @@ public final class Bench {
         Trial backlog = load.backlog(Mix.fresh(prefix("w")), plan.backlogEvents(), plan.settle().multipliedBy(20));
         double drain = backlog.assessedPerSecond();
         progress("backlog of %d events drained at %s assessments/s (%d not seen)", plan.backlogEvents(),
-                Report.format(drain), backlog.unseen());
+                Report.format(drain), backlog.unassessed());
         double batches = search(load, Load.BATCH, drain * 0.9, BATCH_CEILING);
         double statementsPerEvent = statementsPerEvent(load, statements, batches > 0 ? batches : drain / 2);
         double singles = search(load, Load.SINGLE, drain * 0.7, SINGLE_CEILING);
@@ -187,7 +187,7 @@ public final class Bench {
         Trial trial = load.backlog(mix, plan.historyEvents(), plan.settle().multipliedBy(20));
         double rate = trial.assessedPerSecond();
         progress("history, users with %s: drained at %s events/s (%d not seen)", what, Report.format(rate),
-                trial.unseen());
+                trial.unassessed());
         return rate;
     }
 

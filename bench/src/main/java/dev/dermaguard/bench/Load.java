@@ -31,6 +31,8 @@ final class Load {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Observer observer;
     private final Probes probes;
+    /** The trial before: the next one starts once its events are all assessed. */
+    private Trial last;
 
     Load(String intakeUrl, Observer observer, Probes probes) {
         this.single = URI.create(intakeUrl + "/v1/sessions");
@@ -43,10 +45,12 @@ final class Load {
      * Offers {@code eventsPerSecond} for {@code duration}, in single posts or batches of {@link #BATCH_SIZE}, then
      * waits up to {@code settle} for every assessment and alert.
      */
-    Trial run(String mode, Mix mix, double eventsPerSecond, Duration duration, Duration settle) throws Exception {
+    Trial run(String mode, Mix mix, double eventsPerSecond, Duration duration, Duration settle)
+            throws InterruptedException {
         quiet(settle.multipliedBy(10));
         int perRequest = mode.equals(BATCH) ? BATCH_SIZE : 1;
         Trial trial = new Trial(mode, eventsPerSecond);
+        last = trial;
         observer.follow(trial);
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -82,9 +86,10 @@ final class Load {
      * Posts {@code count} events as fast as intake takes them (batches, four in flight), then waits up to
      * {@code settle} for their assessments: the drain rate of a backlog, the pipeline's capacity.
      */
-    Trial backlog(Mix mix, int count, Duration settle) throws Exception {
+    Trial backlog(Mix mix, int count, Duration settle) throws InterruptedException {
         quiet(settle);
         Trial trial = new Trial("backlog", 0);
+        last = trial;
         observer.follow(trial);
         Semaphore inFlight = new Semaphore(4);
         trial.startedNanos = System.nanoTime();
@@ -122,19 +127,21 @@ final class Load {
         });
     }
 
-    private void quiet(Duration within) throws Exception {
-        long lag = probes.awaitQuiet(within);
-        if (lag > Probes.QUIET_LAG) {
-            System.out.printf("        still %d records behind after %d s; the next figures include that backlog%n",
-                    lag, within.toSeconds());
+    private void quiet(Duration within) throws InterruptedException {
+        if (last != null) {
+            awaitSettled(last, within);
+            if (last.unassessed() > 0) {
+                System.out.printf("        %d events of the trial before still not assessed after %d s more;"
+                        + " the next figures include that backlog%n", last.unassessed(), within.toSeconds());
+            }
         }
     }
 
     private void sample(Trial trial) {
         try {
-            trial.lag(new LagTrend.Sample((System.nanoTime() - trial.startedNanos) / 1e9, probes.lag()));
+            trial.lag(new LagTrend.Sample((System.nanoTime() - trial.startedNanos) / 1e9, trial.unassessed()));
             probes.memory();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             // A sample missed: the trend is fitted to the others.
         }
     }

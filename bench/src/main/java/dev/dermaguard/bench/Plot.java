@@ -67,8 +67,9 @@ final class Plot {
         Results.Baselines b = results.baselines();
         List<Results.Point> points = results.trials();
         double minRate = points.stream().mapToDouble(Results.Point::offeredPerSec).min().orElse(10);
-        double maxRate = Math.max(Math.max(b.kafkaProduceRecordsPerSec(), b.pgSingleRowInsertsPerSec()),
-                points.stream().mapToDouble(Results.Point::offeredPerSec).max().orElse(100));
+        double maxRate = Math.max(Math.max(b.kafkaProduceRecordsPerSec(), b.kafkaConsumeRecordsPerSec()),
+                Math.max(b.pgSingleRowInsertsPerSec(),
+                        points.stream().mapToDouble(Results.Point::offeredPerSec).max().orElse(100)));
         double minMs = points.stream().mapToDouble(p -> p.latencyMs().toAssessment().p50()).filter(v -> v > 0).min().orElse(1);
         double maxMs = points.stream().mapToDouble(p -> p.latencyMs().toAssessment().p99()).max().orElse(1000);
         Axis x = Axis.around(minRate, maxRate, LEFT, WIDTH - RIGHT);
@@ -126,7 +127,9 @@ final class Plot {
         g.setColor(Color.BLACK);
         g.drawRect(x.from(), y.to(), x.to() - x.from(), y.from() - y.to());
         for (double tick : x.decades()) {
-            g.drawString(Report.format(tick), x.pixel(tick) - 10, y.from() + 18);
+            String label = Report.format(tick);
+            int width = g.getFontMetrics().stringWidth(label);
+            g.drawString(label, Math.min(x.pixel(tick) - width / 2, WIDTH - width - 2), y.from() + 18);
         }
         for (double tick : y.decades()) {
             g.drawString(Report.format(tick), x.from() - 50, y.pixel(tick) + 5);
