@@ -221,8 +221,9 @@ public class TransactionalOutboxRelay {
         if (lockHolder != null) {
             SqlConnection connection = lockHolder;
             lockHolder = null;
-            // Unlock before the connection returns to the pool; a broken connection released the lock already.
+            // Unlock and stop listening before the connection returns to the pool; a broken connection did both.
             connection.preparedQuery("select pg_advisory_unlock(hashtext($1))").execute(Tuple.of(transactionalId))
+                    .onItemOrFailure().call(() -> connection.query("unlisten " + WRITTEN).execute())
                     .onItemOrFailure().call(connection::close)
                     .subscribe().with(done -> { }, failed -> { });
         }
