@@ -83,7 +83,8 @@ public final class LocalPostgres implements AutoCloseable {
     /**
      * Starts an embedded server whose output goes to {@code workDir/postgres.log}; its data lives in a temporary
      * folder that {@link #close()} deletes. Commits are durable ({@code synchronous_commit=on}, as in production;
-     * zonky's default turns it off), so a restart loses no committed transaction.
+     * zonky's default turns it off), so a restart loses no committed transaction; {@code pg_stat_statements} is
+     * preloaded.
      *
      * @param port 0 for any free port
      */
@@ -113,6 +114,9 @@ public final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(data.toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("synchronous_commit", "on")
+                    // Statement counts per query (bench/run.sh reads round trips per event); the extension's view
+                    // appears in a database once someone creates it there.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setOutputRedirector(Redirect.appendTo(logFile))
                     .setErrorRedirector(Redirect.appendTo(logFile))
                     .start();

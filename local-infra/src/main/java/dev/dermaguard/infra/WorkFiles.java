@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The files and folders the local infrastructure keeps its state and logs in. */
-final class WorkFiles {
+public final class WorkFiles {
 
     private WorkFiles() {
     }
@@ -22,7 +22,7 @@ final class WorkFiles {
     }
 
     /** Deletes a file, or a folder with everything in it; nothing to do when it is not there. */
-    static void delete(Path path) {
+    public static void delete(Path path) {
         if (!Files.exists(path)) {
             return;
         }

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -32,6 +34,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -54,7 +57,9 @@ import jakarta.enterprise.event.Observes;
  * nothing: the round is tried again until it goes through.
  * <p>
  * The progress topic {@code <transactional id>.progress} is created up front, never here. Runs on a thread of its
- * own: the Kafka transaction calls block.
+ * own: the Kafka transaction calls block. A round runs when a transaction that wrote rows commits (the publisher
+ * listens for the outbox's commit notification, migration V5_2, from any instance) and again at once after a full
+ * batch; the poll interval is only the fallback.
  */
 @ApplicationScoped
 public class TransactionalOutboxRelay {
@@ -65,6 +70,7 @@ public class TransactionalOutboxRelay {
     private static final int PROGRESS_TAIL = 100;
     private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
+    private static final String WRITTEN = "outbox_message_written";
 
     private final Pool database;
     private final OutboxConfig config;
@@ -75,6 +81,8 @@ public class TransactionalOutboxRelay {
     private final String progressTopic;
     private final Map<String, Object> producerSettings;
     private ScheduledExecutorService thread;
+    /** A round is queued behind the running one: more wake-ups until it starts add nothing. */
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
 
     /** Set while this instance is the publisher. */
     private KafkaProducer<String, String> producer;
@@ -140,6 +148,9 @@ public class TransactionalOutboxRelay {
             if (!batch.isEmpty()) {
                 publishOrPark(batch);
                 deleteSent();
+                if (batch.size() == config.batchSize()) {
+                    wake();
+                }
             }
             backOff = Duration.ZERO;
             lastRoundCompleted = Instant.now();
@@ -223,12 +234,28 @@ public class TransactionalOutboxRelay {
             return false;
         }
         lockHolder = connection;
+        PgConnection.cast(connection).notificationHandler(notification -> wake());
+        connection.query("listen " + WRITTEN).execute().await().atMost(WAIT);
         producer = kafka.producer(producerSettings);
         // Aborts the open transaction of a crashed publisher, completes a committing one, fences both.
         producer.initTransactions();
         sentNotDeleted = lastCommittedBatch();
         LOG.infof("Publishing the outbox; %d rows of the last committed batch still to delete", sentNotDeleted.size());
         return true;
+    }
+
+    /** Runs a round as soon as the running one (if any) ends. */
+    private void wake() {
+        if (roundQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    roundQueued.set(false);
+                    round();
+                });
+            } catch (RejectedExecutionException e) {
+                // Shutting down: no more rounds.
+            }
+        }
     }
 
     private void stepDown() {
@@ -239,8 +266,9 @@ public class TransactionalOutboxRelay {
         if (lockHolder != null) {
             SqlConnection connection = lockHolder;
             lockHolder = null;
-            // Unlock before the connection returns to the pool; a broken connection released the lock already.
+            // Unlock and stop listening before the connection returns to the pool; a broken connection did both.
             connection.preparedQuery("select pg_advisory_unlock(hashtext($1))").execute(Tuple.of(transactionalId))
+                    .onItemOrFailure().call(() -> connection.query("unlisten " + WRITTEN).execute())
                     .onItemOrFailure().call(connection::close)
                     .subscribe().with(done -> { }, failed -> { });
         }

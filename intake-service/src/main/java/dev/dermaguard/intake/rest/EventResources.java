@@ -34,10 +34,12 @@ import dev.dermaguard.common.openapi.ApiDocument;
 import dev.dermaguard.common.problem.Problem;
 import dev.dermaguard.intake.config.IntakeConfig;
 import dev.dermaguard.intake.service.EventPublisher;
+import dev.dermaguard.intake.service.NoRoomException;
 
 /**
  * The event endpoints: each answers 202 once the broker has every event it was given. They block a worker thread
- * (bodies are counted as they are read, see BodyLimitFilter) for at most the publish timeout.
+ * (bodies are counted as they are read, see BodyLimitFilter) for at most the publish timeout waiting for room among
+ * the records in flight, then at most the publish timeout for the broker.
  */
 @Path("/v1")
 @Tag(name = "Events", description = "What an app backend posts; each answers 202 once the broker has it.")
@@ -110,7 +112,10 @@ public class EventResources {
         return accept(consent);
     }
 
-    /** The records are sent all at once, so the whole batch waits at most about one publish timeout. */
+    /**
+     * The batch waits for room for all its records, then they are sent all at once: it waits at most the publish
+     * timeout for each.
+     */
     @Operation(summary = "Log up to 500 sessions at once, all or nothing",
             description = "Any invalid item rejects the whole batch with a 400 naming each bad item by index and field "
                     + "([3].area); nothing is published then. Items are published in the order posted, so one user's "
@@ -135,6 +140,12 @@ public class EventResources {
     @BodyLimit(BodyLimit.BATCH)
     public Response logSessions(InputStream body) throws IOException {
         List<SessionRequest> sessions = batchReader.read(body);
+        try {
+            publisher.reserve(sessions.size());
+        } catch (NoRoomException e) {
+            return BrokerUnavailableMapper.unavailable(BatchUnconfirmed.of(sessions.stream()
+                    .map(session -> new BatchResult(session.eventId(), BatchResult.Status.UNKNOWN)).toList()), config);
+        }
         return publisher.publishInOrder(sessions.stream().map(this::publish).toList()).map(acknowledged -> {
             List<BatchResult> results = new ArrayList<>(sessions.size());
             for (int i = 0; i < sessions.size(); i++) {
@@ -151,7 +162,8 @@ public class EventResources {
     }
 
     private Accepted accept(AppEvent event) {
-        // Bounded: publish fails with BrokerUnavailableException after the publish timeout.
+        // Bounded: each fails with BrokerUnavailableException after the publish timeout.
+        publisher.reserve(1);
         publish(event).await().indefinitely();
         counts.accepted(event);
         return Accepted.of(event.eventId());

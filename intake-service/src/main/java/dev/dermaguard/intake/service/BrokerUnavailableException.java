@@ -4,6 +4,10 @@ package dev.dermaguard.intake.service;
 public class BrokerUnavailableException extends RuntimeException {
 
     public BrokerUnavailableException(Throwable cause) {
-        super("The event broker did not acknowledge in time", cause);
+        this("The event broker did not acknowledge in time", cause);
+    }
+
+    protected BrokerUnavailableException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -170,6 +173,40 @@ class EventResourcesTest {
             List<String> posted = IntStream.range(0, ids.size()).filter(i -> (i % 2 == 0) == suffix.equals("-a"))
                     .mapToObj(i -> ids.get(i).toString()).toList();
             assertEquals(posted, inTopic, "one user's events stay in the order posted");
+        }
+    }
+
+    /**
+     * Eight full batches at once are 4,000 records in flight, more than the emitter's buffer once held: each waits
+     * for room instead of being refused, all are accepted and on the topic, each user's events in order.
+     */
+    @Test
+    void concurrentFullBatchesWaitForRoomAndAreAllAccepted() throws Exception {
+        int batches = 8;
+        List<List<UUID>> ids = IntStream.range(0, batches).mapToObj(b -> IntStream.range(0, SessionBatchReader.MAX_ITEMS)
+                .mapToObj(i -> UUID.randomUUID()).toList()).toList();
+        ExecutorService apps = Executors.newFixedThreadPool(batches);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                String batchUser = user + "-" + b;
+                String body = ids.get(b).stream().map(id -> session(id, batchUser)).collect(Collectors.joining(",", "[", "]"));
+                answers.add(apps.submit(() -> asApp().body(body).when().post("/v1/sessions/batch").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(202, answer.get());
+            }
+        } finally {
+            apps.shutdownNow();
+        }
+
+        List<ConsumerRecord<String, String>> published = topics.awaitRecords(Topics.EVENTS,
+                r -> r.key().startsWith("demo-app:" + user + "-"), batches * SessionBatchReader.MAX_ITEMS,
+                Duration.ofSeconds(60));
+        for (int b = 0; b < batches; b++) {
+            String key = "demo-app:" + user + "-" + b;
+            assertEquals(ids.get(b).stream().map(UUID::toString).toList(), published.stream()
+                    .filter(r -> r.key().equals(key)).map(r -> TopicClient.header(r, CloudEventHeaders.ID)).toList());
         }
     }
 
