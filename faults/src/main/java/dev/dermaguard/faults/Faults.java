@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -150,20 +151,24 @@ final class Faults {
         return 1;
     }
 
-    private record Reader(String service, Cluster.Group group) {
-    }
-
-    /** Consumer groups moved back to the start of their topics, one service at a time: a replay of everything. */
+    /**
+     * Every consumer group moved back to the start of its topic: a replay of everything. Both consumers stop at once
+     * (no member may run while a group is moved), are rewound, and start at once.
+     */
     static Fault replay() {
         return context -> {
-            for (Reader reader : List.of(new Reader(LocalStack.RISK_SERVICE, Cluster.RISK),
-                    new Reader(LocalStack.NOTIFY_SERVICE, Cluster.NOTIFY))) {
-                context.stack().stopService(reader.service(), false);
-                context.cluster().rewind(reader.group());
-                context.stack().startService(reader.service());
-            }
+            List<String> readers = List.of(LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
+            all(readers, service -> context.stack().stopService(service, false));
+            context.cluster().rewind(Cluster.RISK);
+            context.cluster().rewind(Cluster.NOTIFY);
+            all(readers, service -> context.stack().startService(service));
             return Fault.Injected.NOTHING;
         };
+    }
+
+    private static void all(List<String> services, Consumer<String> action) {
+        CompletableFuture.allOf(services.stream().map(service -> CompletableFuture.runAsync(() -> action.accept(service)))
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     /**
