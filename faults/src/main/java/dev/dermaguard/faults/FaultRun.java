@@ -54,7 +54,7 @@ public final class FaultRun {
             Fault.Context context = new Fault.Context(stack, cluster, options.quick(),
                     Duration.ofSeconds(options.quick() ? 6 : 30), options.quick() ? 1500 : 10_500);
             Harness.Timing timing = options.quick()
-                    ? new Harness.Timing(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(60))
+                    ? new Harness.Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60))
                     : new Harness.Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(90));
             Harness harness = new Harness(context, timing, options.rate(),
                     "f" + UUID.randomUUID().toString().substring(0, 6) + "-");
