@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -47,6 +48,9 @@ public final class ConsumerRetry {
 
     /** Each waiting copy to when its current record first failed; a copy is absent while its records go through. */
     private static final Map<Copy, Instant> STALLED = new ConcurrentHashMap<>();
+    /** Attempts under way: a stop waits for them while the database is still there ({@link ConsumersStopFirst}). */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+    private static volatile boolean stopping;
 
     private ConsumerRetry() {
     }
@@ -56,6 +60,10 @@ public final class ConsumerRetry {
      * @param eventId the record's {@code ce_id}, for the log: ids only, never payloads, which hold health data
      */
     public static Uni<Void> process(String channel, String eventId, Supplier<Uni<? extends Void>> work) {
+        if (stopping) {
+            // Never acknowledged, so never committed: the partition's next owner processes it.
+            return Uni.createFrom().nothing();
+        }
         // Captured here: every retry runs on the record's Vert.x context, where Hibernate Reactive must run.
         Context context = Vertx.currentContext();
         Copy copy = new Copy(channel, context == null ? Thread.currentThread() : context);
@@ -108,9 +116,15 @@ public final class ConsumerRetry {
                         // A fresh list per attempt: what a failed attempt counted rolled back with it.
                         context.putLocal(ONCE_PROCESSED, new ArrayList<Runnable>());
                     }
+                    RUNNING.incrementAndGet();
                     return work.get();
                 })
+                .onTermination().invoke(RUNNING::decrementAndGet)
                 .onFailure(e -> !(e instanceof UnprocessableRecordException)).recoverWithUni(e -> {
+                    if (stopping) {
+                        // The database may already be closing under a stop: left unacknowledged, not retried.
+                        return Uni.createFrom().nothing();
+                    }
                     if (STALLED.putIfAbsent(copy, Instant.now()) == null) {
                         // The class at WARN; the trace, whose messages may quote stored values, at DEBUG only.
                         LOG.warnf("Processing event %s on %s failed with %s; retrying until it succeeds", eventId,
@@ -121,6 +135,25 @@ public final class ConsumerRetry {
                             : backOff.multipliedBy(2);
                     return pause(context, backOff).flatMap(resumed -> attempt(copy, eventId, work, context, next));
                 });
+    }
+
+    /** From now on no record is started, and none that fails is tried again. */
+    static void stopTaking() {
+        stopping = true;
+    }
+
+    /** Whether the attempts under way ended within {@code within}. */
+    static boolean awaitIdle(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (RUNNING.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return RUNNING.get() == 0;
+    }
+
+    /** An application started again in the same JVM (tests do) takes records again. */
+    static void start() {
+        stopping = false;
     }
 
     private static Uni<Void> pause(Context context, Duration wait) {

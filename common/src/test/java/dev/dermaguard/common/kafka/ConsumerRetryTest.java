@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,11 @@ import io.smallrye.mutiny.Uni;
 class ConsumerRetryTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @AfterEach
+    void takeRecordsAgain() {
+        ConsumerRetry.start();
+    }
 
     @Test
     void aPassingFaultIsRetriedPastAnyFixedCountAndTheChannelIsStalledUntilItClears() {
@@ -74,5 +80,54 @@ class ConsumerRetryTest {
         assertEquals("unknown event type x", thrown.getMessage());
         assertEquals(1, attempts.get());
         assertFalse(ConsumerRetry.stalledSince().containsKey("poison-test"));
+    }
+
+    @Test
+    void aStopWaitsForTheRecordInProcessingThenStartsAndRetriesNoOther() throws Exception {
+        CompletableFuture<Void> inProcessing = new CompletableFuture<>();
+        CompletableFuture<Void> first = ConsumerRetry.process("stop-test", "e-5",
+                () -> Uni.createFrom().completionStage(inProcessing)).subscribeAsCompletionStage();
+        ConsumerRetry.stopTaking();
+        CompletableFuture<Boolean> stopped = idleWithin(BOUND);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(BOUND).until(() -> !stopped.isDone());
+
+        inProcessing.complete(null);
+
+        assertTrue(stopped.get(BOUND.toSeconds(), TimeUnit.SECONDS), "the record in processing ended first");
+        first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        AtomicInteger started = new AtomicInteger();
+        CompletableFuture<Void> next = ConsumerRetry.process("stop-test", "e-6", () -> {
+            started.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        }).subscribeAsCompletionStage();
+        assertEquals(0, started.get(), "no record starts once stopping");
+        assertFalse(next.isDone(), "left unacknowledged for the partition's next owner");
+    }
+
+    @Test
+    void aRecordThatFailsWhileStoppingIsNeitherRetriedNorDeadLettered() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Void> failing = new CompletableFuture<>();
+        CompletableFuture<Void> record = ConsumerRetry.process("stop-fail-test", "e-7", () -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().completionStage(failing);
+        }).subscribeAsCompletionStage();
+        ConsumerRetry.stopTaking();
+
+        failing.completeExceptionally(new IllegalStateException("pool closed"));
+
+        assertTrue(idleWithin(BOUND).get(BOUND.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(1, attempts.get());
+        assertFalse(record.isDone(), "neither acknowledged nor nacked to the dead-letter topic");
+    }
+
+    private static CompletableFuture<Boolean> idleWithin(Duration within) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ConsumerRetry.awaitIdle(within);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }
