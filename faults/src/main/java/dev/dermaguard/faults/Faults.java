@@ -112,7 +112,7 @@ final class Faults {
             for (long id : parked) {
                 operator.retry(id);
             }
-            return Fault.Injected.parked(parked.size(), operator.parkedAfterRetry().size());
+            return Fault.Injected.parked(parked.size(), operator.parkedAfterRetry(UNSENDABLE_WITHIN).size());
         };
     }
 

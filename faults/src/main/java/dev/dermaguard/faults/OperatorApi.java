@@ -17,9 +17,8 @@ import dev.dermaguard.testsupport.fuzz.DevKeys;
 /** notify-service's operator endpoints for parked outbox rows, as an operator would call them. */
 final class OperatorApi {
 
-    /** Enough relay rounds for a retried row to be sent, or parked again. */
-    private static final Duration SETTLE = Duration.ofSeconds(5);
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final String BACKLOG = "dermaguard_outbox_backlog ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String notifyUrl;
@@ -56,10 +55,25 @@ final class OperatorApi {
         call("POST", "/v1/operator/outbox/parked/" + id + "/retry", 202);
     }
 
-    /** The parked rows once the relay has had time to send the retried ones (or park them again). */
-    List<Long> parkedAfterRetry() throws IOException, InterruptedException {
-        Thread.sleep(SETTLE.toMillis());
+    /**
+     * The parked rows once the relay has sent the retried ones or parked them again: once notify-service's outbox
+     * was seen empty after the retries (or the time has passed).
+     */
+    List<Long> parkedAfterRetry(Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        // The gauge shows what the scrape before counted: this one counts from after the retries.
+        backlog();
+        Thread.sleep(POLL.toMillis());
+        while (backlog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+        }
         return parkedIds();
+    }
+
+    private double backlog() throws IOException, InterruptedException {
+        return call("GET", "/q/metrics", 200).lines().filter(line -> line.startsWith(BACKLOG))
+                .mapToDouble(line -> Double.parseDouble(line.substring(BACKLOG.length()).trim()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("notify-service reports no outbox backlog"));
     }
 
     private String call(String method, String path, int expected) throws IOException, InterruptedException {
