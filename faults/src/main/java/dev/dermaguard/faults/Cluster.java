@@ -57,6 +57,8 @@ final class Cluster implements AutoCloseable {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Past a transaction marker there is no record to wait for: each partition probed would hold 500 ms.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         this.probe = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
@@ -69,8 +71,10 @@ final class Cluster implements AutoCloseable {
     }
 
     /** What the topics hold for users whose id starts with {@code userPrefix}, of any app. */
-    Ledger.Observed observe(String userPrefix, long deadLettered) {
-        Predicate<ConsumerRecord<String, String>> ours = r -> r.key() != null && r.key().contains(":" + userPrefix);
+    Ledger.Observed observe(String userPrefix) {
+        // The poison the scenario wrote is counted on the dead-letter topics only.
+        Predicate<ConsumerRecord<String, String>> ours = ofUsers(userPrefix)
+                .and(r -> !r.key().startsWith(Faults.POISON_APP + ":"));
         Set<String> stored = new HashSet<>();
         records.read(Topics.EVENTS, ours)
                 .forEach(r -> stored.add(identity(json(r), "eventId")));
@@ -79,7 +83,7 @@ final class Cluster implements AutoCloseable {
                 .map(a -> new Ledger.Assessment(a.path("assessmentId").asText(), identity(a, "sourceEventId")))
                 .toList();
         List<Ledger.Alert> alerts = alerts(ours);
-        return new Ledger.Observed(stored, assessments, alerts, deadLettered);
+        return new Ledger.Observed(stored, assessments, alerts, deadLettered(userPrefix));
     }
 
     List<Ledger.Alert> alerts(Predicate<ConsumerRecord<String, String>> matching) {
@@ -94,8 +98,18 @@ final class Cluster implements AutoCloseable {
         return records.read(topic, r -> r.key() != null && r.key().contains(text)).size();
     }
 
+    /** Records on the dead-letter topics keyed with a user whose id starts with {@code userPrefix}, of any app. */
+    long deadLettered(String userPrefix) {
+        return DEAD_LETTERS.stream().mapToLong(topic -> records.read(topic, ofUsers(userPrefix)).size()).sum();
+    }
+
+    /** Every record on the dead-letter topics. */
     long deadLettered() {
         return DEAD_LETTERS.stream().mapToLong(topic -> records.read(topic, r -> true).size()).sum();
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> ofUsers(String userPrefix) {
+        return r -> r.key() != null && r.key().contains(":" + userPrefix);
     }
 
     /** Each partition's end offset now. */

@@ -29,8 +29,16 @@ interface Fault {
         }
     }
 
-    /** What a fault may touch, and how long it lasts: short in quick runs. */
-    record Context(LocalStack stack, Cluster cluster, boolean quick, Duration outage, int hostileRequests) {
+    /**
+     * What a fault may touch, and how long it lasts: short in quick runs. {@code users} is the prefix of the
+     * scenario's user ids: what the fault writes is counted with its scenario.
+     */
+    record Context(LocalStack stack, Cluster cluster, boolean quick, Duration outage, int hostileRequests,
+            String users) {
+
+        Context forUsers(String prefix) {
+            return new Context(stack, cluster, quick, outage, hostileRequests, prefix);
+        }
     }
 
     /** No fault: the stream's own shape (duplicates, colliding ids) is the test. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.dermaguard.infra.LocalStack;
 
@@ -45,6 +47,7 @@ public final class FaultRun {
         long started = System.nanoTime();
         Path workDir = Files.createTempDirectory("dermaguard-faults-");
         List<Tally> tallies = new ArrayList<>();
+        long strayDeadLetters;
         // Ctrl-C or a CI timeout must not leave a broker, a database or a service behind.
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "faults-stop"));
@@ -52,16 +55,24 @@ public final class FaultRun {
              Cluster cluster = new Cluster(stack.bootstrapServers())) {
             System.out.printf("stack ready in %.0f s; logs in %s%n", (System.nanoTime() - started) / 1e9, workDir);
             Fault.Context context = new Fault.Context(stack, cluster, options.quick(),
-                    Duration.ofSeconds(options.quick() ? 6 : 30), options.quick() ? 1500 : 10_500);
+                    Duration.ofSeconds(options.quick() ? 6 : 30), options.quick() ? 1500 : 10_500, "");
             Harness.Timing timing = options.quick()
                     ? new Harness.Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60))
                     : new Harness.Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(90));
-            Harness harness = new Harness(context, timing, options.rate(),
-                    "f" + UUID.randomUUID().toString().substring(0, 6) + "-");
+            String runPrefix = "f" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            Harness harness = new Harness(context, timing, options.rate(), runPrefix);
             List<Scenario> scenarios = scenarios(options.quick()).stream().filter(options::selects).toList();
-            for (int i = 0; i < scenarios.size(); i++) {
-                tallies.add(harness.run(i, scenarios.get(i)));
+            for (int first = 0; first < scenarios.size(); ) {
+                int end = first + 1;
+                while (end < scenarios.size() && scenarios.get(first).alongside()
+                        && scenarios.get(end).alongside()) {
+                    end++;
+                }
+                tallies.addAll(sideBySide(harness, scenarios, first, end));
+                first = end;
             }
+            // Each scenario counts the dead letters of its users: none may belong to no scenario.
+            strayDeadLetters = cluster.deadLettered() - cluster.deadLettered(runPrefix);
         } finally {
             keepLogsOfMisses(workDir, tallies);
         }
@@ -76,30 +87,60 @@ public final class FaultRun {
             System.out.printf("%s run of a selection in %.0f s; results not written%n", mode,
                     (System.nanoTime() - started) / 1e9);
         }
-        return tallies.stream().allMatch(tally -> tally.failures().isEmpty());
+        if (strayDeadLetters > 0) {
+            System.out.println(strayDeadLetters + " records dead-lettered that belong to no scenario");
+        }
+        return strayDeadLetters == 0 && tallies.stream().allMatch(tally -> tally.failures().isEmpty());
+    }
+
+    /** Scenarios {@code from} (inclusive) to {@code to} at once, each with its own stream and users. */
+    private static List<Tally> sideBySide(Harness harness, List<Scenario> scenarios, int from, int to)
+            throws Exception {
+        List<CompletableFuture<Tally>> running = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int index = i;
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return harness.run(index, scenarios.get(index));
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, runnable -> new Thread(runnable, "scenario-" + index).start()));
+        }
+        List<Tally> tallies = new ArrayList<>();
+        for (CompletableFuture<Tally> scenario : running) {
+            try {
+                tallies.add(scenario.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return tallies;
     }
 
     /**
      * The replay first: it re-reads everything the topics hold, so it comes while they hold one scenario's stream,
      * not the whole run's. Then crashes, since they are what the guarantees are most often broken by. A quick run
      * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs seconds.
+     * Poison, duplicates and hostile load run side by side: none stops anything, each counts its own users.
      */
     static List<Scenario> scenarios(boolean quick) {
         List<String> services = List.of(LocalStack.INTAKE_SERVICE, LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
         List<Scenario> scenarios = new ArrayList<>();
-        scenarios.add(new Scenario("replay from the start", Faults.replay(), List.of(Stream.DEMO_APP), 1, false, true));
+        scenarios.add(new Scenario("replay from the start", Faults.replay(), List.of(Stream.DEMO_APP), 1, false, true,
+                false));
         services.forEach(service -> scenarios.add(Scenario.of("kill -9 " + service, Faults.restart(service, true))));
         (quick ? List.of(LocalStack.RISK_SERVICE) : services).forEach(service ->
                 scenarios.add(Scenario.of("SIGTERM " + service, Faults.restart(service, false))));
         scenarios.add(Scenario.of("Kafka stopped", Faults.brokerDown()));
         scenarios.add(Scenario.of("PostgreSQL stopped", Faults.postgresDown()));
         scenarios.add(Scenario.of("PostgreSQL kill -9", Faults.postgresKilled()));
-        scenarios.add(Scenario.of("poison records", Faults.poison()));
-        scenarios.add(new Scenario("duplicates (x5, two apps, colliding ids)", Fault.NONE,
-                List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false, false));
         scenarios.add(new Scenario("clinic topic deleted", Faults.clinicTopicDeleted(), List.of(Stream.DEMO_APP), 1,
-                true, false));
-        scenarios.add(Scenario.of("hostile load", Faults.hostile()));
+                true, false, false));
+        scenarios.add(Scenario.of("poison records", Faults.poison()).besideOthers());
+        scenarios.add(new Scenario("duplicates (x5, two apps, colliding ids)", Fault.NONE,
+                List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false, false, true));
+        scenarios.add(Scenario.of("hostile load", Faults.hostile()).besideOthers());
         scenarios.add(Scenario.of("rebalance (instances join, one killed)", Faults.rebalance()));
         return scenarios;
     }

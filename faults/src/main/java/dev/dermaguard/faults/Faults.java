@@ -30,6 +30,9 @@ final class Faults {
     /** How long a deleted topic may take to park a record: the relay's delivery timeout and a round or two. */
     private static final Duration UNSENDABLE_WITHIN = Duration.ofSeconds(60);
 
+    /** The app poison records claim to come from. */
+    static final String POISON_APP = "poison-app";
+
     private Faults() {
     }
 
@@ -123,11 +126,11 @@ final class Faults {
     static Fault poison() {
         return context -> {
             String session = """
-                    {"eventId":"%s","appId":"poison-app","userId":"poison-user","performedAt":"2026-11-01T10:00:00Z",\
-                    "area":"CHEEKS","needleDepthMm":-3,"device":"ROLLER"}""".formatted(UUID.randomUUID());
+                    {"eventId":"%s","appId":"poison-app","userId":"%spoison","performedAt":"2026-11-01T10:00:00Z",\
+                    "area":"CHEEKS","needleDepthMm":-3,"device":"ROLLER"}""".formatted(UUID.randomUUID(), context.users());
             String assessment = """
-                    {"assessmentId":"%s","appId":"poison-app","userId":"poison-user","risks":"none"}"""
-                    .formatted(UUID.randomUUID());
+                    {"assessmentId":"%s","appId":"poison-app","userId":"%spoison","risks":"none"}"""
+                    .formatted(UUID.randomUUID(), context.users());
             long written = 0;
             for (String topic : List.of(Topics.EVENTS, Topics.RISK_ASSESSMENTS)) {
                 String type = topic.equals(Topics.EVENTS) ? EventTypes.SESSION_LOGGED : EventTypes.RISK_ASSESSED;
@@ -143,11 +146,12 @@ final class Faults {
 
     private static long write(Fault.Context context, String topic, String value, String type) {
         Headers headers = CloudEventHeaders.of(UUID.randomUUID(), type == null ? "x" : type,
-                CloudEventHeaders.appSource("poison-app"), Instant.now());
+                CloudEventHeaders.appSource(POISON_APP), Instant.now());
         if (type == null) {
             headers.remove(CloudEventHeaders.TYPE);
         }
-        context.cluster().client().send(topic, "poison-app:poison-user", value, headers);
+        // Keyed as the stream's records are, with the scenario's users: dead letters are counted by scenario.
+        context.cluster().client().send(topic, POISON_APP + ":" + context.users() + "poison", value, headers);
         return 1;
     }
 

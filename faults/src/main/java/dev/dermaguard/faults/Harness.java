@@ -2,11 +2,11 @@ package dev.dermaguard.faults;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +35,8 @@ final class Harness {
     /** HTTP/1.1 as apps post: the JDK's default asks every new connection to upgrade to h2c first. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Ledger.Plan> plans = new ArrayList<>();
+    /** Scenarios may run side by side. */
+    private final List<Ledger.Plan> plans = new CopyOnWriteArrayList<>();
 
     Harness(Fault.Context context, Timing timing, int rate, String runPrefix) {
         this.context = context;
@@ -47,7 +48,6 @@ final class Harness {
     Tally run(int index, Scenario scenario) throws Exception {
         Cluster cluster = context.cluster();
         LocalStack stack = context.stack();
-        long deadLetteredBefore = cluster.deadLettered();
         String users = runPrefix + index + "-";
         Stream stream = new Stream(stack.intakeUrl(),
                 new Stream.Settings(users, rate, scenario.apps(), scenario.copies(), scenario.consenting()), http);
@@ -57,7 +57,7 @@ final class Harness {
             progress.phase("stream");
             Thread.sleep(timing.warmUp().toMillis());
             progress.phase("fault");
-            Fault.Injected injected = scenario.fault().inject(context);
+            Fault.Injected injected = scenario.fault().inject(context.forUsers(users));
             long faultEnded = System.nanoTime();
             Map<Cluster.Group, Map<TopicPartition, Long>> backlog = new HashMap<>();
             for (Cluster.Group group : Cluster.GROUPS) {
@@ -77,11 +77,12 @@ final class Harness {
                 progress.say("consumers still behind the end of their topics " + timing.drain().toSeconds() + " s after the stream stopped");
                 recovery = Double.POSITIVE_INFINITY;
             }
+            progress.phase("counting");
             Ledger.Plan plan = stream.plan(injected.poison());
             plans.add(plan);
             Ledger.Plan counted = scenario.wholeRun() ? Ledger.Plan.union(plans) : plan;
             String countedUsers = scenario.wholeRun() ? runPrefix : users;
-            Tally tally = settled(scenario.name(), counted, countedUsers, deadLetteredBefore, recovery);
+            Tally tally = settled(scenario.name(), counted, countedUsers, recovery);
             tally = tally.with(injected);
             progress.done(tally);
             return tally;
@@ -137,20 +138,18 @@ final class Harness {
      * Counts once the relays have published what the drained consumers wrote to their outboxes: until every
      * accepted event is assessed and every expected alert is out, or the drain time has passed.
      */
-    private Tally settled(String name, Ledger.Plan plan, String users, long deadLetteredBefore, double recovery)
+    private Tally settled(String name, Ledger.Plan plan, String users, double recovery)
             throws InterruptedException {
         long deadline = System.nanoTime() + timing.drain().toNanos();
-        Tally tally;
-        do {
+        Tally tally = Ledger.count(name, plan, context.cluster().observe(users), recovery);
+        while ((tally.assessed() < tally.accepted() || tally.alertsEmitted() < tally.alertsExpected())
+                && System.nanoTime() < deadline) {
             Thread.sleep(PROBE_INTERVAL.toMillis());
-            tally = Ledger.count(name, plan, context.cluster().observe(users,
-                    context.cluster().deadLettered() - deadLetteredBefore), recovery);
-        } while ((tally.assessed() < tally.accepted() || tally.alertsEmitted() < tally.alertsExpected())
-                && System.nanoTime() < deadline);
+            tally = Ledger.count(name, plan, context.cluster().observe(users), recovery);
+        }
         // A relay that would send a record twice sends it at once: count again a moment later.
         Thread.sleep(Duration.ofSeconds(2).toMillis());
-        return Ledger.count(name, plan, context.cluster().observe(users,
-                context.cluster().deadLettered() - deadLetteredBefore), recovery);
+        return Ledger.count(name, plan, context.cluster().observe(users), recovery);
     }
 
     /** Prints the scenario, its phase and the stream's counts every few seconds. */

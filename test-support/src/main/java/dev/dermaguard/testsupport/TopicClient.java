@@ -58,6 +58,9 @@ public final class TopicClient implements AutoCloseable {
         consumerProps.putAll(connection);
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        // A read ends once every partition's position reached its end; a partition with nothing left would otherwise
+        // hold each fetch for Kafka's default 500 ms.
+        consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
     }
 
