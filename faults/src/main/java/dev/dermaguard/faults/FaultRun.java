@@ -55,9 +55,9 @@ public final class FaultRun {
              Cluster cluster = new Cluster(stack.bootstrapServers())) {
             System.out.printf("stack ready in %.0f s; logs in %s%n", (System.nanoTime() - started) / 1e9, workDir);
             Fault.Context context = new Fault.Context(stack, cluster, options.quick(),
-                    Duration.ofSeconds(options.quick() ? 6 : 30), options.quick() ? 1500 : 10_500, "");
+                    Duration.ofSeconds(options.quick() ? 4 : 30), options.quick() ? 1500 : 10_500, "");
             Harness.Timing timing = options.quick()
-                    ? new Harness.Timing(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60))
+                    ? new Harness.Timing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(60))
                     : new Harness.Timing(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(90));
             String runPrefix = "f" + UUID.randomUUID().toString().substring(0, 6) + "-";
             Harness harness = new Harness(context, timing, options.rate(), runPrefix);
@@ -122,7 +122,8 @@ public final class FaultRun {
      * The replay first: it re-reads everything the topics hold, so it comes while they hold one scenario's stream,
      * not the whole run's. Then crashes, since they are what the guarantees are most often broken by. A quick run
      * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs seconds.
-     * Poison, duplicates and hostile load run side by side: none stops anything, each counts its own users.
+     * The deleted clinic topic, poison, duplicates and hostile load run side by side: none stops anything another
+     * needs (only the clinic scenario's users consent), and each counts its own users.
      */
     static List<Scenario> scenarios(boolean quick) {
         List<String> services = List.of(LocalStack.INTAKE_SERVICE, LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
@@ -136,7 +137,7 @@ public final class FaultRun {
         scenarios.add(Scenario.of("PostgreSQL stopped", Faults.postgresDown()));
         scenarios.add(Scenario.of("PostgreSQL kill -9", Faults.postgresKilled()));
         scenarios.add(new Scenario("clinic topic deleted", Faults.clinicTopicDeleted(), List.of(Stream.DEMO_APP), 1,
-                true, false, false));
+                true, false, true));
         scenarios.add(Scenario.of("poison records", Faults.poison()).besideOthers());
         scenarios.add(new Scenario("duplicates (x5, two apps, colliding ids)", Fault.NONE,
                 List.of(Stream.DEMO_APP, Stream.OTHER_APP), 5, false, false, true));
