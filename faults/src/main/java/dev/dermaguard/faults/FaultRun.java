@@ -64,7 +64,7 @@ public final class FaultRun {
             List<Scenario> scenarios = scenarios(options.quick()).stream().filter(options::selects).toList();
             for (int first = 0; first < scenarios.size(); ) {
                 int end = first + 1;
-                while (end < scenarios.size() && scenarios.get(first).alongside()
+                while (options.quick() && end < scenarios.size() && scenarios.get(first).alongside()
                         && scenarios.get(end).alongside()) {
                     end++;
                 }
@@ -122,8 +122,9 @@ public final class FaultRun {
      * The replay first: it re-reads everything the topics hold, so it comes while they hold one scenario's stream,
      * not the whole run's. Then crashes, since they are what the guarantees are most often broken by. A quick run
      * stops gracefully only risk-service, the one with both a consumer and a relay: each restart costs seconds.
-     * The deleted clinic topic, poison, duplicates and hostile load run side by side: none stops anything another
-     * needs (only the clinic scenario's users consent), and each counts its own users.
+     * A quick run runs the deleted clinic topic, poison, duplicates and hostile load side by side: none stops
+     * anything another needs (only the clinic scenario's users consent), and each counts its own users. A full run
+     * runs them one by one: side by side, at its rate, they offered four times the load and measured that.
      */
     static List<Scenario> scenarios(boolean quick) {
         List<String> services = List.of(LocalStack.INTAKE_SERVICE, LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
