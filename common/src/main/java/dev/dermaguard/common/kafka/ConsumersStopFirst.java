@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
 /**
@@ -21,7 +21,9 @@ public class ConsumersStopFirst {
     private static final Logger LOG = Logger.getLogger(ConsumersStopFirst.class);
     private static final Duration IN_FLIGHT_WITHIN = Duration.ofSeconds(5);
 
-    void start(@Observes StartupEvent startup) {
+    // As the application scope begins, before the connector's startup starts any channel: a test JVM starts
+    // applications again after stopping one.
+    void start(@Observes @Initialized(ApplicationScoped.class) Object scope) {
         ConsumerRetry.start();
     }
 
