@@ -47,32 +47,34 @@ final class Faults {
 
     /** PostgreSQL stopped for the outage, then started again on the same port and data. */
     static Fault postgresDown() {
-        return context -> {
-            context.stack().postgres().stop();
-            Thread.sleep(context.outage().toMillis());
-            context.stack().postgres().startAgain();
-            return Fault.Injected.NOTHING;
-        };
+        return context -> down(() -> context.stack().postgres().stop(), context.outage(),
+                () -> context.stack().postgres().startAgain());
     }
 
     /** The broker stopped cleanly for the outage, then started again on the same data, users and ACLs. */
     static Fault brokerDown() {
-        return context -> {
-            context.stack().kafka().stop();
-            Thread.sleep(context.outage().toMillis());
-            context.stack().kafka().startAgain();
-            return Fault.Injected.NOTHING;
-        };
+        return context -> down(() -> context.stack().kafka().stop(), context.outage(),
+                () -> context.stack().kafka().startAgain());
     }
 
     /** PostgreSQL killed with SIGKILL (postmaster and backends), down a while, then started: crash recovery. */
     static Fault postgresKilled() {
-        return context -> {
-            context.stack().postgres().kill();
-            Thread.sleep(context.outage().toMillis() / 2);
-            context.stack().postgres().startAgain();
-            return Fault.Injected.NOTHING;
-        };
+        return context -> down(() -> context.stack().postgres().kill(), context.outage().dividedBy(2),
+                () -> context.stack().postgres().startAgain());
+    }
+
+    /** A step of a fault that may fail as the stack's own calls do. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Something ended, gone for the outage (the fault itself, not a wait for async work), then started again. */
+    private static Fault.Injected down(Step end, Duration outage, Step start) throws Exception {
+        end.run();
+        Thread.sleep(outage.toMillis());
+        start.run();
+        return Fault.Injected.NOTHING;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -141,15 +142,16 @@ final class Harness {
     private Tally settled(String name, Ledger.Plan plan, String users, double recovery)
             throws InterruptedException {
         long deadline = System.nanoTime() + timing.drain().toNanos();
-        Tally tally = Ledger.count(name, plan, context.cluster().observe(users), recovery);
+        Supplier<Tally> count = () -> Ledger.count(name, plan, context.cluster().observe(users), recovery);
+        Tally tally = count.get();
         while ((tally.assessed() < tally.accepted() || tally.alertsEmitted() < tally.alertsExpected())
                 && System.nanoTime() < deadline) {
             Thread.sleep(PROBE_INTERVAL.toMillis());
-            tally = Ledger.count(name, plan, context.cluster().observe(users), recovery);
+            tally = count.get();
         }
         // A relay that would send a record twice sends it at once: count again a moment later.
         Thread.sleep(Duration.ofSeconds(2).toMillis());
-        return Ledger.count(name, plan, context.cluster().observe(users), recovery);
+        return count.get();
     }
 
     /** Prints the scenario, its phase and the stream's counts every few seconds. */
