@@ -60,6 +60,20 @@ public final class ConsumerRetry {
      * @param eventId the record's {@code ce_id}, for the log: ids only, never payloads, which hold health data
      */
     public static Uni<Void> process(String channel, String eventId, Supplier<Uni<? extends Void>> work) {
+        return retrying(channel, eventId, work)
+                .onItem().invoke(done -> processed(channel, eventId))
+                .onFailure().invoke(e -> deadLettered(channel, eventId, e));
+    }
+
+    /**
+     * Runs {@code work} until it goes through, trying again after any failure but an
+     * {@link UnprocessableRecordException}, with which it fails. What {@link #onceProcessed} queued runs once it went
+     * through. Unlike {@link #process} it neither logs the outcome nor counts a dead letter: the caller settles its
+     * records (a batch of them, {@link RecordBatches}).
+     *
+     * @param what the records' ids, or a count of them, for the log
+     */
+    public static Uni<Void> retrying(String channel, String what, Supplier<Uni<? extends Void>> work) {
         if (stopping) {
             // Never acknowledged, so never committed: the partition's next owner processes it.
             return Uni.createFrom().nothing();
@@ -67,10 +81,9 @@ public final class ConsumerRetry {
         // Captured here: every retry runs on the record's Vert.x context, where Hibernate Reactive must run.
         Context context = Vertx.currentContext();
         Copy copy = new Copy(channel, context == null ? Thread.currentThread() : context);
-        return attempt(copy, eventId, work, context, FIRST_BACK_OFF)
+        return attempt(copy, what, work, context, FIRST_BACK_OFF)
                 .onItem().invoke(done -> {
                     STALLED.remove(copy);
-                    EVENT_LOG.debugf("Processed event %s from %s", eventId, channel);
                     if (context != null) {
                         List<Runnable> committed = context.getLocal(ONCE_PROCESSED);
                         context.removeLocal(ONCE_PROCESSED);
@@ -82,9 +95,18 @@ public final class ConsumerRetry {
                     if (context != null) {
                         context.removeLocal(ONCE_PROCESSED);
                     }
-                    Metrics.counter("dermaguard.consumer.dead.lettered", "channel", channel).increment();
-                    LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId, e.getMessage());
                 });
+    }
+
+    /** The DEBUG line of an event that took effect (or had already): ids only. */
+    static void processed(String channel, String eventId) {
+        EVENT_LOG.debugf("Processed event %s from %s", eventId, channel);
+    }
+
+    /** Counts and logs a record on its way to the dead-letter topic: its id and the reason, never its payload. */
+    static void deadLettered(String channel, String eventId, Throwable reason) {
+        Metrics.counter("dermaguard.consumer.dead.lettered", "channel", channel).increment();
+        LOG.warnf("Event %s goes to the dead-letter topic: %s", eventId, reason.getMessage());
     }
 
     /**

@@ -1,18 +1,22 @@
 package dev.dermaguard.notify.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.kafka.RecordBatches;
 import dev.dermaguard.notify.service.AlertService;
 
-/** Consumes {@code microneedling.risk-assessments}; records that can never be processed go to its .dlq. */
+/**
+ * Consumes {@code microneedling.risk-assessments} a poll at a time ({@link RecordBatches}); records that can never
+ * be processed go to its .dlq.
+ */
 @ApplicationScoped
 public class AssessmentConsumer {
 
@@ -27,7 +31,9 @@ public class AssessmentConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return ConsumerRetry.process(CHANNEL, CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)"), () -> alerts.handle(codec.read(record.value(), RiskAssessed.class)));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.process(CHANNEL, batch,
+                record -> Optional.of(AlertService.validated(codec.read(record.getPayload(), RiskAssessed.class))),
+                alerts::handle);
     }
 }

@@ -23,6 +23,7 @@ import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.RecordKeys;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.notify.audit.AuditLog;
@@ -34,6 +35,7 @@ import dev.dermaguard.notify.policy.AlertPolicy.Raise;
 import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.notify.repository.StoredAlert;
 import dev.dermaguard.outbox.ConsumedEvents;
+import dev.dermaguard.outbox.ConsumedEvents.EventId;
 import dev.dermaguard.outbox.Outbox;
 
 /**
@@ -69,11 +71,18 @@ public class AlertService {
         this.metrics = metrics;
     }
 
-    public Uni<Void> handle(RiskAssessed assessment) {
-        requireComplete(assessment);
-        List<Risk> firings = firingsOf(assessment);
-        return Panache.withTransaction(() -> consumed.firstDelivery(assessment.appId(), assessment.assessmentId())
-                .flatMap(first -> first ? decideAll(assessment, firings) : Uni.createFrom().voidItem()));
+    /**
+     * The assessments of one poll, validated, in one transaction. They are taken user by user (each user's in the
+     * order received), so batches, consent changes and offboarding take users' locks in one order.
+     */
+    public Uni<Void> handle(List<Item<RiskAssessed>> batch) {
+        List<Item<RiskAssessed>> byUser = batch.stream()
+                .sorted(Comparator.comparing((Item<RiskAssessed> item) -> item.event().appId())
+                        .thenComparing(item -> item.event().userId()))
+                .toList();
+        return Panache.withTransaction(() -> consumed.takeEffectOnce(byUser,
+                assessment -> new EventId(assessment.appId(), assessment.assessmentId()),
+                assessment -> decideAll(assessment, firingsOf(assessment))));
     }
 
     /** The most severe finding of each alerting rule, in rule order: locks are always taken in one order. */
@@ -177,11 +186,13 @@ public class AlertService {
                         "for app " + alert.appId() + " user " + alert.userId() + "; delivered to " + clinics + " clinics"));
     }
 
-    private static void requireComplete(RiskAssessed a) {
+    /** risk-service wrote it; anything else on the topic that lacks a required field is not retried. */
+    public static RiskAssessed validated(RiskAssessed a) {
         if (a.assessmentId() == null || a.appId() == null || a.userId() == null || a.area() == null
                 || a.sourceEventAt() == null || a.risks() == null
                 || a.risks().stream().anyMatch(r -> r.rule() == null || r.severity() == null)) {
             throw new UnprocessableRecordException("RiskAssessed lacks a required field");
         }
+        return a;
     }
 }

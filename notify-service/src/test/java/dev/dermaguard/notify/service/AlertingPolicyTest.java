@@ -30,6 +30,7 @@ import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.notify.NotifyFixtures;
@@ -149,7 +150,7 @@ class AlertingPolicyTest {
                 .mapToObj(i -> user.assessment(daysAgo(1), risk(RuleName.DEPTH_ABOVE_HOME_LIMIT, Severity.HIGH)))
                 .toList();
         NotifyFixtures.allAtOnce(racing.stream()
-                .<Supplier<Uni<Void>>>map(assessed -> () -> alerts.handle(assessed)).toList());
+                .<Supplier<Uni<Void>>>map(assessed -> () -> alerts.handle(List.of(Item.untraced("race", assessed)))).toList());
         user.awaitSettled(racing.stream().map(RiskAssessed::assessmentId).toArray(UUID[]::new));
 
         assertEquals(1, user.alertsOn(Topics.ALERTS).size());

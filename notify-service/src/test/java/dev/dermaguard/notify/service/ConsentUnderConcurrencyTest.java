@@ -38,6 +38,7 @@ import dev.dermaguard.common.events.ConsentChanged;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.infra.LocalInfraTestResource;
@@ -91,7 +92,7 @@ class ConsentUnderConcurrencyTest {
             for (RuleName rule : RULES) {
                 RiskAssessed assessed = u.assessment(daysAgo(1), risk(rule, Severity.MODERATE));
                 processed.add(assessed.assessmentId());
-                racing.add(() -> alerts.handle(assessed));
+                racing.add(() -> alerts.handle(List.of(Item.untraced("race", assessed))));
             }
         }
         NotifyFixtures.allAtOnce(racing);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
-import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
@@ -30,9 +28,9 @@ import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 
 /**
- * Stores a check-in, judges it against the session it follows and queues its assessment in one transaction
- * with the consumed-event log. A check-in is judged against the session it follows whenever either arrived: a
- * session stored later judges again the check-ins it now precedes ({@link #judgeAgainAfter}).
+ * Stores a check-in, judges it against the session it follows and queues its assessment, in the transaction of
+ * {@link EventAssessor} with the consumed-event log. A check-in is judged against the session it follows whenever
+ * either arrived: a session stored later judges again the check-ins it now precedes ({@link #judgeAgainAfter}).
  */
 @ApplicationScoped
 public class CheckInAssessor {
@@ -45,28 +43,21 @@ public class CheckInAssessor {
     private final CheckInRepository checkIns;
     private final OpenRisks openRisks;
     private final RuleSet rules;
-    private final ConsumedEvents consumed;
     private final AssessmentPublisher publisher;
     private final InflamedSkinReview inflamedSkin;
 
     public CheckInAssessor(SessionRepository sessions, CheckInRepository checkIns, OpenRisks openRisks, RuleSet rules,
-            ConsumedEvents consumed, AssessmentPublisher publisher, InflamedSkinReview inflamedSkin) {
+            AssessmentPublisher publisher, InflamedSkinReview inflamedSkin) {
         this.sessions = sessions;
         this.checkIns = checkIns;
         this.openRisks = openRisks;
         this.rules = rules;
-        this.consumed = consumed;
         this.publisher = publisher;
         this.inflamedSkin = inflamedSkin;
     }
 
-    public Uni<Void> assess(SymptomCheckIn checkIn) {
-        requireComplete(checkIn);
-        return Panache.withTransaction(() -> consumed.firstDelivery(checkIn.appId(), checkIn.eventId())
-                .flatMap(first -> first ? storeAndJudge(checkIn) : Uni.createFrom().voidItem()));
-    }
-
-    private Uni<Void> storeAndJudge(SymptomCheckIn checkIn) {
+    /** In the caller's transaction, once per event ({@link EventAssessor}). */
+    Uni<Void> storeAndJudge(SymptomCheckIn checkIn) {
         Point point = pointOf(checkIn);
         return StoredCheckIn.of(checkIn).persistAndFlush()
                 .flatMap(stored -> facts(checkIn))
@@ -135,10 +126,11 @@ public class CheckInAssessor {
     }
 
     /** Intake validated the event; anything else on the topic that lacks a required field is not retried. */
-    private static void requireComplete(SymptomCheckIn c) {
+    public static SymptomCheckIn validated(SymptomCheckIn c) {
         if (c.eventId() == null || c.appId() == null || c.userId() == null || c.reportedAt() == null
                 || c.area() == null || c.symptoms() == null) {
             throw new UnprocessableRecordException("SymptomCheckIn lacks a required field");
         }
+        return c;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +15,6 @@ import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
-import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.risk.config.RuleConfig;
 import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.NeedlingSession;
@@ -29,8 +27,9 @@ import dev.dermaguard.risk.rules.RuleSet;
 import dev.dermaguard.risk.rules.SessionFacts;
 
 /**
- * Stores a session, judges it and queues its assessment, all in one transaction with the consumed-event log:
- * a redelivered session changes nothing, and an assessment is published exactly when its session is stored. A
+ * Stores a session, judges it and queues its assessment, in the transaction of {@link EventAssessor} with the
+ * consumed-event log: a redelivered session changes nothing, and an assessment is published exactly when its
+ * session is stored. A
  * late session also judges again the check-ins on its area it now precedes.
  */
 @ApplicationScoped
@@ -49,13 +48,12 @@ public class SessionAssessor {
     private final SessionRepository sessions;
     private final OpenRisks openRisks;
     private final RuleSet rules;
-    private final ConsumedEvents consumed;
     private final AssessmentPublisher publisher;
     private final RuleConfig config;
     private final CheckInRepository checkInHistory;
     private final CheckInAssessor checkIns;
 
-    public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, ConsumedEvents consumed,
+    public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, 
             AssessmentPublisher publisher, RuleConfig config, CheckInRepository checkInHistory,
             CheckInAssessor checkIns) {
         this.sessions = sessions;
@@ -63,18 +61,12 @@ public class SessionAssessor {
         this.checkIns = checkIns;
         this.openRisks = openRisks;
         this.rules = rules;
-        this.consumed = consumed;
         this.publisher = publisher;
         this.config = config;
     }
 
-    public Uni<Void> assess(SessionLogged session) {
-        requireComplete(session);
-        return Panache.withTransaction(() -> consumed.firstDelivery(session.appId(), session.eventId())
-                .flatMap(first -> first ? storeAndJudge(session) : Uni.createFrom().voidItem()));
-    }
-
-    private Uni<Void> storeAndJudge(SessionLogged session) {
+    /** In the caller's transaction, once per event ({@link EventAssessor}). */
+    Uni<Void> storeAndJudge(SessionLogged session) {
         Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         return sessions.persist(NeedlingSession.of(session))
                 .flatMap(stored -> sessions.flush())
@@ -123,7 +115,7 @@ public class SessionAssessor {
      * Intake validated the event; anything else on the topic that lacks a required field, or has a needle depth
      * intake would refuse, is not retried.
      */
-    private static void requireComplete(SessionLogged s) {
+    public static SessionLogged validated(SessionLogged s) {
         if (s.eventId() == null || s.appId() == null || s.userId() == null || s.performedAt() == null
                 || s.area() == null || s.needleDepthMm() == null || s.device() == null) {
             throw new UnprocessableRecordException("SessionLogged lacks a required field");
@@ -131,5 +123,6 @@ public class SessionAssessor {
         if (s.needleDepthMm().compareTo(SHALLOWEST_MM) < 0 || s.needleDepthMm().compareTo(DEEPEST_MM) > 0) {
             throw new UnprocessableRecordException("SessionLogged has a needle depth outside 0.1 to 3.0 mm");
         }
+        return s;
     }
 }

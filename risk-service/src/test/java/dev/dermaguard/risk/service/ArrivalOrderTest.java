@@ -37,6 +37,7 @@ import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.risk.TestDatabase;
@@ -57,9 +58,7 @@ class ArrivalOrderTest {
     private static final int MAX_ORDERS = 24;
 
     @Inject
-    SessionAssessor sessions;
-    @Inject
-    CheckInAssessor checkIns;
+    EventAssessor assessor;
     @Inject
     TestDatabase database;
     @Inject
@@ -180,8 +179,7 @@ class ArrivalOrderTest {
         String user = "order-" + UUID.randomUUID();
         for (int i : order) {
             Object event = history.steps().get(i).event().apply(user);
-            VertxContextSupport.subscribeAndAwait(() -> event instanceof SessionLogged s ? sessions.assess(s)
-                    : checkIns.assess((SymptomCheckIn) event));
+            VertxContextSupport.subscribeAndAwait(() -> assessor.assess(List.of(Item.untraced("arrival", event))));
         }
         Set<String> raised = new HashSet<>();
         try (Connection db = database.connect();

@@ -1,0 +1,47 @@
+package dev.dermaguard.risk.service;
+
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
+import dev.dermaguard.outbox.ConsumedEvents;
+import dev.dermaguard.outbox.ConsumedEvents.EventId;
+
+/**
+ * Assesses the sessions and check-ins of one poll in one transaction with the consumed-event log: each event
+ * first delivered takes effect once, in the order received, judged against everything stored before it (the
+ * earlier events of its batch included); a redelivered one changes nothing.
+ */
+@ApplicationScoped
+public class EventAssessor {
+
+    private final SessionAssessor sessions;
+    private final CheckInAssessor checkIns;
+    private final ConsumedEvents consumed;
+
+    public EventAssessor(SessionAssessor sessions, CheckInAssessor checkIns, ConsumedEvents consumed) {
+        this.sessions = sessions;
+        this.checkIns = checkIns;
+        this.consumed = consumed;
+    }
+
+    /** @param events {@link SessionLogged} and {@link SymptomCheckIn} events, validated */
+    public Uni<Void> assess(List<Item<Object>> events) {
+        return Panache.withTransaction(() -> consumed.takeEffectOnce(events, EventAssessor::idOf, this::judge));
+    }
+
+    private Uni<Void> judge(Object event) {
+        return event instanceof SessionLogged session ? sessions.storeAndJudge(session)
+                : checkIns.storeAndJudge((SymptomCheckIn) event);
+    }
+
+    private static EventId idOf(Object event) {
+        return event instanceof SessionLogged session ? new EventId(session.appId(), session.eventId())
+                : new EventId(((SymptomCheckIn) event).appId(), ((SymptomCheckIn) event).eventId());
+    }
+}
