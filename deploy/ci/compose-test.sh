@@ -11,6 +11,9 @@ PROJECT=${COMPOSE_PROJECT_NAME:-dermaguard-ci}
 # local stack (run-local.sh) or another compose project on this host.
 export DERMAGUARD_INTAKE_PORT=${DERMAGUARD_INTAKE_PORT:-18080} DERMAGUARD_RISK_PORT=${DERMAGUARD_RISK_PORT:-18081}
 export DERMAGUARD_NOTIFY_PORT=${DERMAGUARD_NOTIFY_PORT:-18082} DERMAGUARD_CLINIC_KAFKA_PORT=${DERMAGUARD_CLINIC_KAFKA_PORT:-19094}
+export DERMAGUARD_INTAKE_MANAGEMENT_PORT=${DERMAGUARD_INTAKE_MANAGEMENT_PORT:-19080}
+export DERMAGUARD_RISK_MANAGEMENT_PORT=${DERMAGUARD_RISK_MANAGEMENT_PORT:-19081}
+export DERMAGUARD_NOTIFY_MANAGEMENT_PORT=${DERMAGUARD_NOTIFY_MANAGEMENT_PORT:-19082}
 INTAKE=http://127.0.0.1:$DERMAGUARD_INTAKE_PORT RISK=http://127.0.0.1:$DERMAGUARD_RISK_PORT
 NOTIFY=http://127.0.0.1:$DERMAGUARD_NOTIFY_PORT
 compose() { docker-compose -p "$PROJECT" --env-file deploy/compose/development.env "$@"; }
@@ -101,6 +104,30 @@ await "risk-service stored the sessions" 120 has "$RISK/v1/users/$USER_ID/risk-p
 await "risk-service assessed a HEALING_GAP" 120 has "$RISK/v1/users/$USER_ID/assessments" "$APP_KEY" HEALING_GAP
 await "notify-service raised the alert" 120 has "$NOTIFY/v1/users/$USER_ID/alerts" "$APP_KEY" HEALING_GAP
 await "the clinic's API shows the alert" 60 has "$NOTIFY/v1/clinics/demo-clinic/alerts" "$CLINIC_KEY" "$USER_ID"
+
+step "operators' endpoints: /q/metrics and /q/health/* on the management interface only"
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+metrics_after_round_trip() {  # metrics_after_round_trip <management url> <metric>
+  curl -sf "$1/q/metrics" | grep -q "^$2"
+}
+for service in INTAKE RISK NOTIFY; do
+  management_port=DERMAGUARD_${service}_MANAGEMENT_PORT
+  management=http://127.0.0.1:${!management_port}
+  http=${!service}
+  check "$service: readiness on the management port" test "$(status_of "$management/q/health/ready")" = 200
+  check "$service: /q/metrics on the HTTP port is not open" test "$(status_of "$http/q/metrics")" != 200
+  check "$service: /q/metrics on the HTTP port with an app key is not served" \
+    test "$(status_of -H "X-API-Key: $APP_KEY" "$http/q/metrics")" != 200
+  check "$service: /q/health on the HTTP port is not served" test "$(status_of "$http/q/health/ready")" != 200
+  check "$service: the API reference stays on the HTTP port, for operators" \
+    test "$(status_of "$http/q/openapi")" = 401
+done
+check "intake counted the accepted events" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_INTAKE_MANAGEMENT_PORT" \
+  'dermaguard_intake_events_accepted_total{.*type="dermaguard.session.logged.v1"'
+check "risk-service counted the risk" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_RISK_MANAGEMENT_PORT" \
+  'dermaguard_risk_risks_total{.*rule="HEALING_GAP"'
+check "notify-service counted the alert" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_NOTIFY_MANAGEMENT_PORT" \
+  'dermaguard_notify_alerts_raised_total{.*rule="HEALING_GAP"'
 
 step "a clinic reads its own topic with its own credentials, and is refused another's"
 clinic_consumer demo-clinic local-clinic-secret microneedling.alerts.clinic.demo-clinic demo-clinic.ci \
