@@ -72,7 +72,9 @@ post() {  # post <path> <json>: expects 202
   [[ $status == 202 ]] || fail "POST $1 answered $status: $(cat /tmp/compose-test.body)"
 }
 uuid() { cat /proc/sys/kernel/random/uuid; }
-has() { curl -sf -H "X-API-Key: $2" "$1" | grep -q "$3"; }
+# Not `curl | grep -q`: grep -q leaves at the first match, curl then fails writing the rest, and pipefail fails the
+# whole pipe on a long body.
+has() { local body; body=$(curl -sf -H "X-API-Key: $2" "$1") && grep -q "$3" <<<"$body"; }
 
 snapshot() {  # topics, every committed offset, and row counts: what a recreate must keep
   kafka_admin /opt/kafka/bin/kafka-topics.sh --bootstrap-server 127.0.0.1:9091 --list | sort
@@ -108,7 +110,8 @@ await "the clinic's API shows the alert" 60 has "$NOTIFY/v1/clinics/demo-clinic/
 step "operators' endpoints: /q/metrics and /q/health/* on the management interface only"
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 metrics_after_round_trip() {  # metrics_after_round_trip <management url> <metric>
-  curl -sf "$1/q/metrics" | grep -q "^$2"
+  local metrics
+  metrics=$(curl -sf "$1/q/metrics") && grep -q "^$2" <<<"$metrics"
 }
 for service in INTAKE RISK NOTIFY; do
   management_port=DERMAGUARD_${service}_MANAGEMENT_PORT
