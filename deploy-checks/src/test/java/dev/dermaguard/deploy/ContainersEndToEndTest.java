@@ -28,7 +28,8 @@ import org.testcontainers.utility.MountableFile;
 /**
  * The three service images end to end, run by Testcontainers with the broker and database images compose names
  * and compose's own environment (docker-compose.yml with deploy/compose/development.env), on a network of their
- * own: a consent, two sessions a day apart, and the alert they raise, read from notify-service. Needs a Docker
+ * own: a consent, two sessions a day apart, and the alert they raise, read from notify-service; then the images'
+ * readiness and metrics on their management port, and /q/metrics refused on their HTTP port. Needs a Docker
  * engine and the images ({@code docker-compose build}, and deploy/ci/standin-images.sh where no registry is
  * reachable); runs with {@code -Ddermaguard.containers=true} (deploy/ci/containers-test.sh), so that
  * {@code mvn verify} stays free of Docker. Without an engine it is skipped, saying so.
