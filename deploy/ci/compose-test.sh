@@ -7,6 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PROJECT=${COMPOSE_PROJECT_NAME:-dermaguard-ci}
+# Host ports of their own (docker-compose.yml's defaults are 8080-8082 and 9094), so that the run never meets a
+# local stack (run-local.sh) or another compose project on this host.
+export DERMAGUARD_INTAKE_PORT=${DERMAGUARD_INTAKE_PORT:-18080} DERMAGUARD_RISK_PORT=${DERMAGUARD_RISK_PORT:-18081}
+export DERMAGUARD_NOTIFY_PORT=${DERMAGUARD_NOTIFY_PORT:-18082} DERMAGUARD_CLINIC_KAFKA_PORT=${DERMAGUARD_CLINIC_KAFKA_PORT:-19094}
+export DERMAGUARD_INTAKE_MANAGEMENT_PORT=${DERMAGUARD_INTAKE_MANAGEMENT_PORT:-19080}
+export DERMAGUARD_RISK_MANAGEMENT_PORT=${DERMAGUARD_RISK_MANAGEMENT_PORT:-19081}
+export DERMAGUARD_NOTIFY_MANAGEMENT_PORT=${DERMAGUARD_NOTIFY_MANAGEMENT_PORT:-19082}
+INTAKE=http://127.0.0.1:$DERMAGUARD_INTAKE_PORT RISK=http://127.0.0.1:$DERMAGUARD_RISK_PORT
+NOTIFY=http://127.0.0.1:$DERMAGUARD_NOTIFY_PORT
 compose() { docker-compose -p "$PROJECT" --env-file deploy/compose/development.env "$@"; }
 APP_KEY=local-app-key
 CLINIC_KEY=local-clinic-key
@@ -49,7 +58,7 @@ await() {  # await <what> <seconds> <command...>: retries the command until it s
 kafka_admin() { compose exec -T kafka "$@"; }
 clinic_consumer() {  # clinic_consumer <clinic> <password> <topic> <group>: one record, read as the clinic would
   docker run --rm --network host --entrypoint /opt/kafka/bin/kafka-console-consumer.sh "$(kafka_image)" \
-    --bootstrap-server 127.0.0.1:9094 --topic "$3" --group "$4" --from-beginning --max-messages 1 \
+    --bootstrap-server "127.0.0.1:$DERMAGUARD_CLINIC_KAFKA_PORT" --topic "$3" --group "$4" --from-beginning --max-messages 1 \
     --timeout-ms 30000 --isolation-level read_committed \
     --consumer-property security.protocol=SASL_PLAINTEXT --consumer-property sasl.mechanism=SCRAM-SHA-512 \
     --consumer-property "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";"
@@ -58,12 +67,14 @@ kafka_image() { grep -oE 'image: apache/kafka:[^[:space:]]+' docker-compose.yml 
 
 post() {  # post <path> <json>: expects 202
   local status
-  status=$(curl -s -o /tmp/compose-test.body -w '%{http_code}' -X POST "http://127.0.0.1:8080$1" \
+  status=$(curl -s -o /tmp/compose-test.body -w '%{http_code}' -X POST "$INTAKE$1" \
     -H "X-API-Key: $APP_KEY" -H 'Content-Type: application/json' -d "$2")
   [[ $status == 202 ]] || fail "POST $1 answered $status: $(cat /tmp/compose-test.body)"
 }
 uuid() { cat /proc/sys/kernel/random/uuid; }
-has() { curl -sf -H "X-API-Key: $2" "$1" | grep -q "$3"; }
+# Not `curl | grep -q`: grep -q leaves at the first match, curl then fails writing the rest, and pipefail fails the
+# whole pipe on a long body.
+has() { local body; body=$(curl -sf -H "X-API-Key: $2" "$1") && grep -q "$3" <<<"$body"; }
 
 snapshot() {  # topics, every committed offset, and row counts: what a recreate must keep
   kafka_admin /opt/kafka/bin/kafka-topics.sh --bootstrap-server 127.0.0.1:9091 --list | sort
@@ -91,10 +102,35 @@ post /v1/consents '{"eventId":"'"$(uuid)"'","userId":"'"$USER_ID"'","clinicId":"
 for ago in 90000 3600; do
   post /v1/sessions '{"eventId":"'"$(uuid)"'","userId":"'"$USER_ID"'","performedAt":"'"$(at $ago)"'","area":"CHEEKS","needleDepthMm":0.5,"device":"ROLLER"}'
 done
-await "risk-service stored the sessions" 120 has "http://127.0.0.1:8081/v1/users/$USER_ID/risk-profile" "$APP_KEY" CHEEKS
-await "risk-service assessed a HEALING_GAP" 120 has "http://127.0.0.1:8081/v1/users/$USER_ID/assessments" "$APP_KEY" HEALING_GAP
-await "notify-service raised the alert" 120 has "http://127.0.0.1:8082/v1/users/$USER_ID/alerts" "$APP_KEY" HEALING_GAP
-await "the clinic's API shows the alert" 60 has "http://127.0.0.1:8082/v1/clinics/demo-clinic/alerts" "$CLINIC_KEY" "$USER_ID"
+await "risk-service stored the sessions" 120 has "$RISK/v1/users/$USER_ID/risk-profile" "$APP_KEY" CHEEKS
+await "risk-service assessed a HEALING_GAP" 120 has "$RISK/v1/users/$USER_ID/assessments" "$APP_KEY" HEALING_GAP
+await "notify-service raised the alert" 120 has "$NOTIFY/v1/users/$USER_ID/alerts" "$APP_KEY" HEALING_GAP
+await "the clinic's API shows the alert" 60 has "$NOTIFY/v1/clinics/demo-clinic/alerts" "$CLINIC_KEY" "$USER_ID"
+
+step "operators' endpoints: /q/metrics and /q/health/* on the management interface only"
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+metrics_after_round_trip() {  # metrics_after_round_trip <management url> <metric>
+  local metrics
+  metrics=$(curl -sf "$1/q/metrics") && grep -q "^$2" <<<"$metrics"
+}
+for service in INTAKE RISK NOTIFY; do
+  management_port=DERMAGUARD_${service}_MANAGEMENT_PORT
+  management=http://127.0.0.1:${!management_port}
+  http=${!service}
+  check "$service: readiness on the management port" test "$(status_of "$management/q/health/ready")" = 200
+  check "$service: /q/metrics on the HTTP port is not open" test "$(status_of "$http/q/metrics")" != 200
+  check "$service: /q/metrics on the HTTP port with an app key is not served" \
+    test "$(status_of -H "X-API-Key: $APP_KEY" "$http/q/metrics")" != 200
+  check "$service: /q/health on the HTTP port is not served" test "$(status_of "$http/q/health/ready")" != 200
+  check "$service: the API reference stays on the HTTP port, for operators" \
+    test "$(status_of "$http/q/openapi")" = 401
+done
+check "intake counted the accepted events" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_INTAKE_MANAGEMENT_PORT" \
+  'dermaguard_intake_events_accepted_total{.*type="dermaguard.session.logged.v1"'
+check "risk-service counted the risk" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_RISK_MANAGEMENT_PORT" \
+  'dermaguard_risk_risks_total{.*rule="HEALING_GAP"'
+check "notify-service counted the alert" metrics_after_round_trip "http://127.0.0.1:$DERMAGUARD_NOTIFY_MANAGEMENT_PORT" \
+  'dermaguard_notify_alerts_raised_total{.*rule="HEALING_GAP"'
 
 step "a clinic reads its own topic with its own credentials, and is refused another's"
 clinic_consumer demo-clinic local-clinic-secret microneedling.alerts.clinic.demo-clinic demo-clinic.ci \
@@ -118,7 +154,7 @@ check "topics, offsets and rows are the same after down and up" \
   diff /tmp/compose-test.before /tmp/compose-test.after
 check "the clinic topics are kept" grep -q "microneedling.alerts.clinic.demo-clinic" /tmp/compose-test.after
 check "the services' committed offsets are kept" grep -q "^risk-service microneedling.events" /tmp/compose-test.after
-check "the alert row is kept" has "http://127.0.0.1:8082/v1/users/$USER_ID/alerts" "$APP_KEY" HEALING_GAP
+check "the alert row is kept" has "$NOTIFY/v1/users/$USER_ID/alerts" "$APP_KEY" HEALING_GAP
 grep -c . /tmp/compose-test.after | xargs echo "state lines compared:"
 
 if ((${#failed[@]})); then

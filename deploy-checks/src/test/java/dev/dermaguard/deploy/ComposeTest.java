@@ -88,8 +88,10 @@ class ComposeTest {
         for (ServiceContract contract : ServiceContract.all()) {
             assertEquals(contract.hasDatabase(), dependsOn(contract.name()).containsKey("postgres"), contract.name());
             assertTrue(dependsOn(contract.name()).containsKey("kafka-setup"), contract.name());
-            assertTrue(String.valueOf(SERVICES.get(contract.name()).get("healthcheck")).contains("/q/health/ready"),
-                    contract.name());
+            String healthcheck = String.valueOf(SERVICES.get(contract.name()).get("healthcheck"));
+            assertTrue(healthcheck.contains("/q/health/ready"), contract.name());
+            // The images serve /q/health/* on the management interface only (deploy/Dockerfile).
+            assertTrue(healthcheck.contains("/dev/tcp/127.0.0.1/$$QUARKUS_MANAGEMENT_PORT"), contract.name());
         }
     }
 
@@ -114,10 +116,47 @@ class ComposeTest {
             assertEquals(Set.of(), missing, contract.name() + ": variables not set");
             String port = String.valueOf(contract.httpPort());
             assertEquals(port, environment.get("QUARKUS_HTTP_PORT"), contract.name());
-            assertEquals(List.of("127.0.0.1:" + port + ":" + port), SERVICES.get(contract.name()).get("ports"));
+            String management = String.valueOf(contract.managementPort());
+            assertEquals(management, environment.get("QUARKUS_MANAGEMENT_PORT"), contract.name());
+            // The HTTP port on the same port of the host's loopback, the management interface on the host's loopback
+            // only, unless the operator moves them (DERMAGUARD_*_PORT).
+            List<String> published = ((List<?>) SERVICES.get(contract.name()).get("ports")).stream()
+                    .map(mapping -> ComposeFile.interpolate(String.valueOf(mapping), Map.of())).toList();
+            assertEquals(2, published.size(), contract.name() + ": " + published);
+            assertEquals("127.0.0.1:" + port + ":" + port, published.get(0), contract.name());
+            assertTrue(published.get(1).matches("127\\.0\\.0\\.1:\\d+:" + management),
+                    contract.name() + ": " + published);
             assertTrue(environment.get("KAFKA_SASL_JAAS_CONFIG").contains("username=\"" + contract.name() + "\""),
                     contract.name() + " authenticates as someone else");
         }
+    }
+
+    /**
+     * DESIGN.md: /q/metrics is for operators. The images (what compose and Kubernetes run, prod profile) are built with
+     * the management interface on, a build-time switch, so /q/health/* and /q/metrics leave the HTTP port; the API
+     * reference stays there, behind the operator key; and a prod jar built without the switch asks an operator's key
+     * for /q/metrics.
+     */
+    @Test
+    void theImagesServeMetricsAndHealthOnTheManagementInterfaceOnly() throws Exception {
+        Matcher build = Pattern.compile("(?m)^RUN mvn .*package$").matcher(Repository.read("deploy/Dockerfile"));
+        List<String> builds = new ArrayList<>();
+        while (build.find()) {
+            builds.add(build.group());
+        }
+        assertTrue(builds.get(builds.size() - 1).contains(" -Dquarkus.management.enabled=true "),
+                "the service build of deploy/Dockerfile: " + builds);
+        java.util.Properties common = new java.util.Properties();
+        common.load(new java.io.StringReader(
+                Repository.read("common/src/main/resources/META-INF/microprofile-config.properties")));
+        // Set here, it would move them for the local stack, whose jars `mvn package` builds in the prod profile.
+        assertEquals(null, common.getProperty("quarkus.management.enabled"));
+        assertEquals(null, common.getProperty("%prod.quarkus.management.enabled"));
+        assertEquals("false", common.getProperty("quarkus.smallrye-openapi.management.enabled"),
+                "the API reference would leave the operator key behind");
+        assertTrue(common.getProperty("%prod.quarkus.http.auth.permission.metrics.paths").contains("/q/metrics"));
+        assertEquals("operators", common.getProperty("%prod.quarkus.http.auth.permission.metrics.policy"));
+        assertEquals("operator", common.getProperty("quarkus.http.auth.policy.operators.roles-allowed"));
     }
 
     /** No publicly known key or password unless the operator opts in (deploy/compose/development.env). */

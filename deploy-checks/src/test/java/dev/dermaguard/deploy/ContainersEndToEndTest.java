@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ import org.testcontainers.utility.MountableFile;
 /**
  * The three service images end to end, run by Testcontainers with the broker and database images compose names
  * and compose's own environment (docker-compose.yml with deploy/compose/development.env), on a network of their
- * own: a consent, two sessions a day apart, and the alert they raise, read from notify-service. Needs a Docker
+ * own: a consent, two sessions a day apart, and the alert they raise, read from notify-service; then the images'
+ * readiness and metrics on their management port, and /q/metrics refused on their HTTP port. Needs a Docker
  * engine and the images ({@code docker-compose build}, and deploy/ci/standin-images.sh where no registry is
  * reachable); runs with {@code -Ddermaguard.containers=true} (deploy/ci/containers-test.sh), so that
  * {@code mvn verify} stays free of Docker. Without an engine it is skipped, saying so.
@@ -80,7 +82,27 @@ class ContainersEndToEndTest {
             Awaitility.await("the alert, through risk-service and notify-service").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(2))
                     .until(() -> get(notify, "/v1/users/" + user + "/alerts").contains("HEALING_GAP"));
+            // The images serve /q/metrics on the management interface only (DESIGN.md: for operators).
+            assertTrue(metrics(notify).contains("dermaguard_notify_alerts_raised_total{"), "notify's metrics");
+            for (var service : List.of(intake, risk, notify)) {
+                HttpResponse<String> open = HTTP.send(HttpRequest.newBuilder(uri(service, "/q/metrics")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, open.statusCode(), "/q/metrics on the HTTP port: " + open.body());
+            }
         }
+    }
+
+    private static String metrics(GenericContainer<?> service) throws Exception {
+        URI uri = URI.create("http://" + service.getHost() + ":" + service.getMappedPort(managementPort(service))
+                + "/q/metrics");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), uri.toString());
+        return response.body();
+    }
+
+    private static int managementPort(GenericContainer<?> service) {
+        return Integer.parseInt(service.getEnvMap().get("QUARKUS_MANAGEMENT_PORT"));
     }
 
     /** kafka-setup of compose: the provisioning script, in the broker's network namespace. */
@@ -98,12 +120,13 @@ class ContainersEndToEndTest {
 
     private static GenericContainer<?> service(String name, GenericContainer<?>... dependencies) {
         int port = Integer.parseInt(COMPOSE.rawEnvironment(name).get("QUARKUS_HTTP_PORT"));
+        int management = Integer.parseInt(COMPOSE.rawEnvironment(name).get("QUARKUS_MANAGEMENT_PORT"));
         return new GenericContainer<>(COMPOSE.image(name))
                 .withNetwork(NETWORK).withNetworkAliases(name)
                 .withEnv(COMPOSE.environment(name, VARIABLES))
-                .withExposedPorts(port)
+                .withExposedPorts(port, management)
                 .dependsOn(dependencies)
-                .waitingFor(Wait.forHttp("/q/health/ready").forPort(port).withStartupTimeout(START));
+                .waitingFor(Wait.forHttp("/q/health/ready").forPort(management).withStartupTimeout(START));
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -123,6 +146,7 @@ class ContainersEndToEndTest {
     }
 
     private static URI uri(GenericContainer<?> service, String path) {
-        return URI.create("http://" + service.getHost() + ":" + service.getFirstMappedPort() + path);
+        int port = Integer.parseInt(service.getEnvMap().get("QUARKUS_HTTP_PORT"));
+        return URI.create("http://" + service.getHost() + ":" + service.getMappedPort(port) + path);
     }
 }

@@ -44,11 +44,13 @@ class KubernetesDeploymentTest {
             assertEquals(String.valueOf(service.httpPort()), value(container, "QUARKUS_HTTP_PORT"), service.name());
             assertEquals(service.httpPort(), container.getPorts().get(0).getContainerPort(), service.name());
             assertEquals("http", container.getPorts().get(0).getName(), service.name());
+            assertEquals(Integer.valueOf(service.managementPort()), containerPort(container, "management"),
+                    service.name());
         }
     }
 
     @Test
-    void probesUseQuarkusHealthPathsOnTheServicePort() {
+    void probesUseQuarkusHealthPathsOnTheManagementPort() {
         for (String name : ServiceContract.SERVICES) {
             Container container = container(name);
             List<Probe> probes = List.of(container.getStartupProbe(), container.getReadinessProbe(),
@@ -57,7 +59,8 @@ class KubernetesDeploymentTest {
                 Probe probe = probes.get(i);
                 assertNotNull(probe, name + ": no probe for " + ServiceContract.HEALTH_PATHS.get(i));
                 assertEquals(ServiceContract.HEALTH_PATHS.get(i), probe.getHttpGet().getPath(), name);
-                assertEquals("http", probe.getHttpGet().getPort().getStrVal(), name);
+                // The images serve /q/health/* on the management interface only (deploy/Dockerfile).
+                assertEquals("management", probe.getHttpGet().getPort().getStrVal(), name);
             }
         }
     }
@@ -94,6 +97,49 @@ class KubernetesDeploymentTest {
             assertEquals(labels, service.getSpec().getSelector(), name);
             assertEquals("http", service.getSpec().getPorts().get(0).getTargetPort().getStrVal(), name);
         }
+    }
+
+    /**
+     * The management port (/q/health/*, /q/metrics) is reached from inside only: from Prometheus's namespace (and
+     * the kubelet's probes, which NetworkPolicy always admits from the pod's node); the ingress controller reaches
+     * the HTTP port only, and no rule opens every port of a service.
+     */
+    @Test
+    void theManagementPortIsReachedFromTheMonitoringNamespaceOnly() {
+        boolean monitored = false;
+        for (NetworkPolicy policy : of(NetworkPolicy.class)) {
+            if (policy.getSpec().getIngress() == null || !selectsServices(policy)) {
+                continue;
+            }
+            for (var rule : policy.getSpec().getIngress()) {
+                String name = policy.getMetadata().getName();
+                assertFalse(isEmpty(rule.getPorts()), name + " opens every port of the services");
+                Set<String> ports = rule.getPorts().stream().map(p -> p.getPort().getStrVal())
+                        .collect(Collectors.toSet());
+                Set<String> namespaces = rule.getFrom().stream().map(peer -> peer.getNamespaceSelector() == null ? null
+                        : peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                        .collect(Collectors.toSet());
+                if (ports.contains("management")) {
+                    assertEquals(Set.of("management"), ports, name);
+                    assertEquals(Set.of("monitoring"), namespaces, name + ": the management port from elsewhere");
+                    monitored = true;
+                }
+                if (namespaces.contains("ingress-nginx")) {
+                    assertEquals(Set.of("http"), ports, name + ": the ingress controller reaches more than HTTP");
+                }
+            }
+        }
+        assertTrue(monitored, "no policy admits Prometheus to the management port");
+    }
+
+    private static boolean selectsServices(NetworkPolicy policy) {
+        var selector = policy.getSpec().getPodSelector();
+        String matched = selector.getMatchLabels() == null ? null
+                : selector.getMatchLabels().get("app.kubernetes.io/name");
+        boolean byLabel = matched != null && ServiceContract.SERVICES.contains(matched);
+        return byLabel || (selector.getMatchExpressions() != null && selector.getMatchExpressions().stream()
+                .anyMatch(e -> e.getKey().equals("app.kubernetes.io/name")
+                        && e.getValues().stream().anyMatch(ServiceContract.SERVICES::contains)));
     }
 
     /** A consumer group gets a partition per member at most: more pods than partitions would idle. */
@@ -157,16 +203,26 @@ class KubernetesDeploymentTest {
     }
 
     @Test
-    void prometheusScrapesEveryServiceOnItsMetricsPath() {
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
         ServiceMonitor monitor = of(ServiceMonitor.class).get(0);
         assertEquals("/q/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
         String port = monitor.getSpec().getEndpoints().get(0).getPort();
-        for (String name : ServiceContract.SERVICES) {
+        for (ServiceContract contract : ServiceContract.all()) {
+            String name = contract.name();
             Service service = named(of(Service.class), name);
             assertTrue(service.getMetadata().getLabels().entrySet()
                     .containsAll(monitor.getSpec().getSelector().getMatchLabels().entrySet()), name);
-            assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> port.equals(p.getName())), name);
+            var scraped = service.getSpec().getPorts().stream().filter(p -> port.equals(p.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no port " + port));
+            String target = scraped.getTargetPort().getStrVal();
+            assertEquals("management", target, name + ": /q/metrics is on the management interface only");
+            assertEquals(Integer.valueOf(contract.managementPort()), containerPort(container(name), target), name);
         }
+    }
+
+    private static Integer containerPort(Container container, String name) {
+        return container.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+                .map(io.fabric8.kubernetes.api.model.ContainerPort::getContainerPort).orElse(null);
     }
 
     private static boolean isEmpty(Object collectionOrMap) {

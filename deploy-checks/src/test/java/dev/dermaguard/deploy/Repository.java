@@ -31,8 +31,13 @@ final class Repository {
 
     /** A service's application.properties, the base profile only (what a deployment starts from). */
     static Properties serviceProperties(String service) {
+        return baseProfile(service + "/src/main/resources/application.properties");
+    }
+
+    /** A properties file without its profile-specific (%profile.) entries. */
+    private static Properties baseProfile(String relative) {
         Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+        try (var in = Files.newBufferedReader(ROOT.resolve(relative))) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,6 +45,11 @@ final class Repository {
         properties.stringPropertyNames().stream().filter(name -> name.startsWith("%"))
                 .forEach(properties::remove);
         return properties;
+    }
+
+    /** The defaults every service shares (common's microprofile-config.properties), the base profile only. */
+    static Properties commonProperties() {
+        return baseProfile("common/src/main/resources/META-INF/microprofile-config.properties");
     }
 
     static List<Path> yamlFiles(Path dir) {

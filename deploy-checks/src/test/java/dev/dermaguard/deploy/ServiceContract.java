@@ -6,13 +6,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a deployment owes a service, derived from the service's own application.properties: its HTTP port, and
+ * What a deployment owes a service, derived from the service's own application.properties (and the defaults all
+ * services share, common's microprofile-config.properties): its HTTP port, the port of its management interface
+ * (which the images turn on: /q/health/* and /q/metrics there), and
  * the environment variables it must be given. Those are every property whose packaged value points at
  * localhost (the broker, the database), the credentials of its datasource, the API key hashes (production has
  * none built in), the Kafka security settings that every Kafka client of the service takes (DESIGN.md) and the
  * tracing switches, so an operator turns tracing on in one place (README, "Signals").
  */
-record ServiceContract(String name, int httpPort, Set<String> requiredEnvironment, boolean hasDatabase) {
+record ServiceContract(String name, int httpPort, int managementPort, Set<String> requiredEnvironment,
+        boolean hasDatabase) {
 
     static final List<String> SERVICES = List.of("intake-service", "risk-service", "notify-service");
 
@@ -37,8 +40,10 @@ record ServiceContract(String name, int httpPort, Set<String> requiredEnvironmen
             required.add("QUARKUS_DATASOURCE_USERNAME");
             required.add("QUARKUS_DATASOURCE_PASSWORD");
         }
-        return new ServiceContract(service, Integer.parseInt(properties.getProperty("quarkus.http.port")), required,
-                database);
+        String management = properties.getProperty("quarkus.management.port",
+                Repository.commonProperties().getProperty("quarkus.management.port"));
+        return new ServiceContract(service, Integer.parseInt(properties.getProperty("quarkus.http.port")),
+                Integer.parseInt(management), required, database);
     }
 
     /** MicroProfile Config's environment name of a property. */
