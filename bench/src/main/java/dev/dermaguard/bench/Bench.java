@@ -45,6 +45,8 @@ public final class Bench {
     private final Plan plan;
     private final long started = System.nanoTime();
     private final String runId = UUID.randomUUID().toString().substring(0, 6);
+    /** Trials so far: each has users of its own. */
+    private int trials;
     private final List<Results.Point> points = new ArrayList<>();
 
     private Bench(Plan plan) {
@@ -152,7 +154,10 @@ public final class Bench {
     }
 
     private Trial trial(Load load, String mode, double rate) throws Exception {
-        Trial trial = load.run(mode, Mix.fresh(prefix(mode.substring(0, 1))), rate, plan.trial(), plan.settle());
+        // New users for every trial: a user of an earlier trial would meet its own history (a HEALING_GAP, an alert
+        // held back by the cooldown), and an alert that never comes counted as the whole settling time.
+        Trial trial = load.run(mode, Mix.fresh(prefix(mode.substring(0, 1) + ++trials + "-")), rate, plan.trial(),
+                plan.settle());
         Results.Latency latency = latency(trial);
         points.add(new Results.Point(mode, tenths(rate), tenths(trial.achievedPerSecond()), trial.sustained(), latency));
         progress("%-6s %7s/s offered, %7s/s accepted, %s; to assessment p50 %s p99 %s ms, to alert p99 %s ms",
