@@ -80,9 +80,11 @@ public class AlertService {
                 .sorted(Comparator.comparing((Item<RiskAssessed> item) -> item.event().appId())
                         .thenComparing(item -> item.event().userId()))
                 .toList();
-        return Panache.withTransaction(() -> consumed.takeEffectOnce(byUser,
-                assessment -> new EventId(assessment.appId(), assessment.assessmentId()),
-                assessment -> decideAll(assessment, firingsOf(assessment))));
+        return Panache.withTransaction(() -> users.remember(byUser.stream()
+                        .map(item -> Map.entry(item.event().appId(), item.event().userId())).toList())
+                .flatMap(remembered -> consumed.takeEffectOnce(byUser,
+                        assessment -> new EventId(assessment.appId(), assessment.assessmentId()),
+                        assessment -> decideAll(assessment, firingsOf(assessment)))));
     }
 
     /** The most severe finding of each alerting rule, in rule order: locks are always taken in one order. */
@@ -95,6 +97,10 @@ public class AlertService {
     }
 
     private Uni<Void> decideAll(RiskAssessed assessment, List<Risk> firings) {
+        if (firings.isEmpty()) {
+            // Nothing to decide: the batch remembered the user, and no lock is needed.
+            return Uni.createFrom().voidItem();
+        }
         // In sequence: one reactive session runs one statement at a time.
         // The user's lock first, as consent changes take it: deliveries follow the consent that stands at commit.
         Uni<Void> chain = users.lock(assessment.appId(), assessment.userId());

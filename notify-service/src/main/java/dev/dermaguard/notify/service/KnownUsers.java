@@ -1,5 +1,9 @@
 package dev.dermaguard.notify.service;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,6 +22,25 @@ public class KnownUsers {
 
     public KnownUsers(Pool database) {
         this.database = database;
+    }
+
+    /**
+     * Remembers the users of a batch, one statement for all, in the order of their ids (the order in which a batch
+     * takes their locks): most assessments decide nothing, and then remembering is all a user needs.
+     *
+     * @param users each an app's id and its user's id
+     */
+    public Uni<Void> remember(Collection<Map.Entry<String, String>> users) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<String, String>> distinct = users.stream().distinct().toList();
+        return NativeSql.update("insert into app_user (app_id, user_id) select app_id, user_id from"
+                        + " unnest(cast(:apps as text[]), cast(:users as text[])) as u(app_id, user_id)"
+                        + " order by app_id, user_id on conflict do nothing",
+                        Map.of("apps", distinct.stream().map(Map.Entry::getKey).toArray(String[]::new),
+                                "users", distinct.stream().map(Map.Entry::getValue).toArray(String[]::new)))
+                .replaceWithVoid();
     }
 
     /**
