@@ -61,14 +61,17 @@ public class CheckInRepository {
 
     /** Per rule, the finding standing on the point's area at its moment: the latest since the last all-clear. */
     public Uni<Map<RuleName, Risk>> standing(Point p, Collection<RuleName> rules) {
-        return latestAllClear(p).flatMap(cleared -> Multi.createFrom().iterable(rules)
-                .onItem().transformToUniAndConcatenate(rule -> NativeSql.<String>rows(HistoryQueries.STANDING_FINDING,
-                                SessionRepository.onArea(p, Map.of("rule", rule.name(),
-                                        "from", SessionRepository.utc(cleared.toInstant()),
-                                        "at", SessionRepository.utc(p.instant()))))
-                        .map(rows -> rows.stream().findFirst().map(risk -> codec.read(risk, Risk.class))))
-                .collect().in(() -> new EnumMap<RuleName, Risk>(RuleName.class),
-                        (found, risk) -> risk.ifPresent(r -> found.put(r.rule(), r))));
+        return NativeSql.<String>rows(HistoryQueries.STANDING_FINDINGS, SessionRepository.onArea(p, Map.of(
+                        "rules", rules.stream().map(Enum::name).toList(), "at", SessionRepository.utc(p.instant()),
+                        "beginning", BEGINNING)))
+                .map(rows -> {
+                    Map<RuleName, Risk> found = new EnumMap<>(RuleName.class);
+                    rows.forEach(row -> {
+                        Risk risk = codec.read(row, Risk.class);
+                        found.put(risk.rule(), risk);
+                    });
+                    return found;
+                });
     }
 
     /** The latest all-clear on the point's area at or before its moment, else {@link #BEGINNING}. */

@@ -20,11 +20,14 @@ public final class QueryPlans {
 
     /** Literals for every parameter the history queries use, for the given user around {@code at}. */
     public static Map<String, String> valuesFor(String appId, String userId, String area, String at) {
-        return Map.of("app", quote(appId), "user", quote(userId), "area", quote(area),
-                "at", quote(at) + "::timestamptz", "from", "(" + quote(at) + "::timestamptz - interval '30 days')",
-                "to", "(" + quote(at) + "::timestamptz + interval '30 days')",
-                "id", "'00000000-0000-0000-0000-000000000000'::uuid", "depth", "0.25", "cap", "6",
-                "rule", quote("INFECTION_SIGNS"));
+        return Map.ofEntries(Map.entry("app", quote(appId)), Map.entry("user", quote(userId)),
+                Map.entry("area", quote(area)), Map.entry("at", quote(at) + "::timestamptz"),
+                Map.entry("from", "(" + quote(at) + "::timestamptz - interval '30 days')"),
+                Map.entry("to", "(" + quote(at) + "::timestamptz + interval '30 days')"),
+                Map.entry("id", "'00000000-0000-0000-0000-000000000000'::uuid"), Map.entry("depth", "0.25"),
+                Map.entry("cap", "6"), Map.entry("rule", quote("INFECTION_SIGNS")),
+                Map.entry("rules", quote("INFECTION_SIGNS") + ", " + quote("PROLONGED_INFLAMMATION")),
+                Map.entry("beginning", "'0001-01-01T00:00:00Z'::timestamptz"));
     }
 
     public static List<String> explain(Connection db, String sql, Map<String, String> values, boolean analyze)
