@@ -40,9 +40,8 @@ public class CheckInRepository {
 
     /** The check-ins on the point's area from the point (included) to {@code until} (excluded), ordered by time. */
     public Uni<List<StoredCheckIn>> onAreaFrom(Point p, OffsetDateTime until) {
-        return NativeSql.<Object[]>rows(HistoryQueries.CHECK_INS_FROM, SessionRepository.onArea(p, Map.of(
-                "from", SessionRepository.utc(p.instant()), "to", SessionRepository.utc(until.toInstant()))))
-                .map(rows -> rows.stream().map(StoredCheckIn::ofRow).toList());
+        return NativeSql.list(HistoryQueries.CHECK_INS_FROM, StoredCheckIn.class, SessionRepository.onArea(p, Map.of(
+                "from", SessionRepository.utc(p.instant()), "to", SessionRepository.utc(until.toInstant()))));
     }
 
     /** Keeps what the check-in's latest judgement found, in place of what an earlier one did. */

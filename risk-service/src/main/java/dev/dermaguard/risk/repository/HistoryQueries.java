@@ -72,9 +72,8 @@ public final class HistoryQueries {
      * all-clear at or before it ({@link #LATEST_ALL_CLEAR}, else {@code :beginning}). One statement for all rules.
      */
     public static final String STANDING_FINDINGS = "select distinct on (rule) risk from check_in_finding where "
-            + ON_AREA + " and rule in (:rules) and reported_at <= :at and reported_at > coalesce((select reported_at"
-            + " from symptom_check_in where " + ON_AREA + " and symptoms = '' and reported_at <= :at"
-            + " order by reported_at desc limit 1), :beginning) order by rule, reported_at desc, check_in_id desc";
+            + ON_AREA + " and rule in (:rules) and reported_at <= :at and reported_at > coalesce(("
+            + LATEST_ALL_CLEAR + "), :beginning) order by rule, reported_at desc, check_in_id desc";
 
     /** Each query by name, for the plan checks. */
     public static final List<String> ALL = List.of(PREVIOUS_ON_AREA, NEXT_ON_AREA, ON_AREA_AROUND, ANY_AREA_AROUND,

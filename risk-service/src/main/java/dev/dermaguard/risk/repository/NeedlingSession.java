@@ -24,7 +24,6 @@ import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Setting;
 import dev.dermaguard.common.events.SkinCondition;
 import dev.dermaguard.common.events.SkinType;
-import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.risk.rules.PastSession;
 
 /** A stored session; its app and event id are the key, so a redelivered session cannot be stored twice. */
@@ -99,27 +98,6 @@ public class NeedlingSession extends PanacheEntityBase {
         s.deviceUses = event.deviceUses();
         s.deviceDisinfected = event.deviceDisinfected();
         s.goal = event.goal();
-        return s;
-    }
-
-    /** A row of {@link HistoryQueries}' session columns, in their order. */
-    static NeedlingSession ofRow(Object[] row) {
-        NeedlingSession s = new NeedlingSession();
-        s.eventId = (UUID) row[0];
-        s.appId = (String) row[1];
-        s.userId = (String) row[2];
-        s.area = Area.valueOf((String) row[3]);
-        s.performedAt = NativeSql.instant(row[4]);
-        s.utcOffsetSeconds = ((Number) row[5]).intValue();
-        s.needleDepthMm = row[6] instanceof BigDecimal depth ? depth : new BigDecimal(row[6].toString());
-        s.device = Device.valueOf((String) row[7]);
-        s.setting = Setting.valueOf((String) row[8]);
-        s.skinType = row[9] == null ? null : SkinType.valueOf((String) row[9]);
-        s.symptomsBefore = (String) row[10];
-        s.deviceUses = row[11] == null ? null : ((Number) row[11]).intValue();
-        s.deviceDisinfected = (Boolean) row[12];
-        s.goal = row[13] == null ? null : Goal.valueOf((String) row[13]);
-        s.inflamedSkin = (Boolean) row[14];
         return s;
     }
 

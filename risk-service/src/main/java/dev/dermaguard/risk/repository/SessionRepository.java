@@ -83,7 +83,7 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
 
     /** The sessions on the point's area from the point (included) to {@code until} (excluded), ordered by time. */
     public Uni<List<NeedlingSession>> onAreaFrom(Point p, OffsetDateTime until) {
-        return rowsOf(HistoryQueries.SESSIONS_FROM, onArea(p, Map.of(
+        return NativeSql.list(HistoryQueries.SESSIONS_FROM, NeedlingSession.class, onArea(p, Map.of(
                 "from", utc(p.instant()), "to", utc(until.toInstant()))));
     }
 
@@ -94,12 +94,8 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
     }
 
     private Uni<List<PastSession>> sessions(String sql, Map<String, Object> parameters) {
-        return rowsOf(sql, parameters).map(found -> found.stream().map(NeedlingSession::asPast).toList());
-    }
-
-    private static Uni<List<NeedlingSession>> rowsOf(String sql, Map<String, Object> parameters) {
-        return NativeSql.<Object[]>rows(sql, parameters)
-                .map(rows -> rows.stream().map(NeedlingSession::ofRow).toList());
+        return NativeSql.list(sql, NeedlingSession.class, parameters)
+                .map(found -> found.stream().map(NeedlingSession::asPast).toList());
     }
 
 

@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.outbox.NativeSql;
 
 /** A stored symptom check-in; its app and event id are the key, so a redelivered check-in cannot be stored twice. */
 @Entity
@@ -59,19 +58,6 @@ public class StoredCheckIn extends PanacheEntityBase {
         c.utcOffsetSeconds = event.reportedAt().getOffset().getTotalSeconds();
         c.symptoms = event.symptoms() == null ? ""
                 : event.symptoms().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        return c;
-    }
-
-    /** A row of {@link HistoryQueries}' check-in columns, in their order. */
-    static StoredCheckIn ofRow(Object[] row) {
-        StoredCheckIn c = new StoredCheckIn();
-        c.eventId = (UUID) row[0];
-        c.appId = (String) row[1];
-        c.userId = (String) row[2];
-        c.area = Area.valueOf((String) row[3]);
-        c.reportedAt = NativeSql.instant(row[4]);
-        c.utcOffsetSeconds = ((Number) row[5]).intValue();
-        c.symptoms = (String) row[6];
         return c;
     }
 
