@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +73,7 @@ class BrokerOutageTest {
 
         @Override
         public Map<String, String> start() {
-            LocalKafka kafka = startBroker(freePort());
+            LocalKafka kafka = startBroker(0);
             return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
 
@@ -90,19 +88,12 @@ class BrokerOutageTest {
             }
         }
 
+        /** @param port the PLAINTEXT listener's; 0 for any free one (the first start), the same again to restart */
         static LocalKafka startBroker(int port) {
             Path workDir = Path.of("target", "outage-kafka-" + ProcessHandle.current().pid());
             LocalKafka kafka = LocalKafka.start(port, workDir, 1, Topics.ALL);
             System.getProperties().put(RUNNING, kafka);
             return kafka;
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port", e);
-            }
         }
     }
 
