@@ -2,7 +2,6 @@ package dev.dermaguard.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.dermaguard.common.kafka.CloudEventHeaders;
 
 /**
  * A plain Kafka client, as a clinic or an operator would use one: writes records, and reads a whole topic from
@@ -106,9 +106,9 @@ public final class TopicClient implements AutoCloseable {
         return last.get(0);
     }
 
+    /** The record's header {@code name} as the services read it ({@link CloudEventHeaders#get}), or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.get(record.headers(), name).orElse(null);
     }
 
     @Override
