@@ -15,11 +15,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.ApiReference;
 import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** What an integrator reads: every endpoint documented with examples and every error, the key scheme, Swagger UI. */
 @QuarkusTest
+@IntakeInfrastructure
 class ApiDocumentationTest {
 
     @TestHTTPResource("/")

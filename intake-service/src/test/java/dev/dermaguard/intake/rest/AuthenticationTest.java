@@ -31,6 +31,7 @@ import io.restassured.specification.RequestSpecification;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
@@ -39,6 +40,7 @@ import dev.dermaguard.testsupport.fuzz.RoleMatrix;
  * nothing is published then. Neither keys nor health data reach the log.
  */
 @QuarkusTest
+@IntakeInfrastructure
 class AuthenticationTest {
 
     /** The PLAINTEXT listener: the service's own user may not read what it writes. */

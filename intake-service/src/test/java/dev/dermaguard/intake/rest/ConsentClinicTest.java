@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**
@@ -25,6 +26,7 @@ import dev.dermaguard.testsupport.TopicClient;
  * anything else is a 400 naming clinicId, and nothing is published, so no app can conjure up clinics.
  */
 @QuarkusTest
+@IntakeInfrastructure
 class ConsentClinicTest {
 
     private static final String FORMAT = "must be 1 to 48 characters of a-z, 0-9 or '-'";

@@ -29,8 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.intake.service.EventPublisher;
 import dev.dermaguard.testsupport.TopicClient;
 
@@ -47,8 +45,7 @@ import dev.dermaguard.testsupport.TopicClient;
  * is all or nothing, names every bad item, and keeps each user's events in the order posted.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = @ResourceArg(name = "service", value = "intake-service"))
+@IntakeInfrastructure
 class EventResourcesTest {
 
     @Inject

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 import dev.dermaguard.testsupport.fuzz.EventRequests;
 import dev.dermaguard.testsupport.fuzz.Fuzzer;
@@ -24,6 +25,7 @@ import dev.dermaguard.testsupport.fuzz.Fuzzer;
  * reach the topic. Reproducible: {@code -Dfuzz.seed=...}; {@code -Dfuzz.requests=...} changes how many.
  */
 @QuarkusTest
+@IntakeInfrastructure
 class HostileRequestsFuzzTest {
 
     static final long SEED = Fuzzer.seed(20261123L);

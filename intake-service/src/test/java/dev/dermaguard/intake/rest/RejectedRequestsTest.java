@@ -28,8 +28,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.dermaguard.intake.IntakeInfrastructure;
+
 /** Every kind of request the service must refuse gets its own 4xx problem, never a 5xx or a stack trace. */
 @QuarkusTest
+@IntakeInfrastructure
 class RejectedRequestsTest {
 
     @TestHTTPResource("/")
