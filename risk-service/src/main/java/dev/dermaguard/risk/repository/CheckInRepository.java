@@ -44,11 +44,14 @@ public class CheckInRepository {
                 "from", SessionRepository.utc(p.instant()), "to", SessionRepository.utc(until.toInstant()))));
     }
 
-    /** Keeps what the check-in's latest judgement found, in place of what an earlier one did. */
-    public Uni<Void> judged(SymptomCheckIn checkIn, List<Risk> risks) {
+    /**
+     * Keeps what the check-in's latest judgement found; when it is judged {@code again}, in place of what an
+     * earlier one did (a first judgement has nothing to replace).
+     */
+    public Uni<Void> judged(SymptomCheckIn checkIn, List<Risk> risks, boolean again) {
         Point p = new Point(checkIn.appId(), checkIn.userId(), checkIn.area(), checkIn.reportedAt());
-        return NativeSql.update("delete from check_in_finding where app_id = ?1 and check_in_id = ?2",
-                        checkIn.appId(), checkIn.eventId())
+        return (again ? NativeSql.update("delete from check_in_finding where app_id = ?1 and check_in_id = ?2",
+                        checkIn.appId(), checkIn.eventId()) : Uni.createFrom().item(0))
                 .flatMap(deleted -> Multi.createFrom().iterable(risks)
                         .onItem().transformToUniAndConcatenate(risk -> NativeSql.update(INSERT_FINDING,
                                 SessionRepository.onArea(p, Map.of("rule", risk.rule().name(),
@@ -71,11 +74,6 @@ public class CheckInRepository {
                     });
                     return found;
                 });
-    }
-
-    /** The latest all-clear on the point's area at or before its moment, else {@link #BEGINNING}. */
-    public Uni<OffsetDateTime> latestAllClear(Point p) {
-        return allClear(HistoryQueries.LATEST_ALL_CLEAR, p).map(found -> found.orElse(BEGINNING));
     }
 
     /** The earliest all-clear on the point's area after its moment. */

@@ -30,10 +30,10 @@ public final class HistoryQueries {
             + " and performed_at > :at order by performed_at, event_id limit 1";
 
     public static final String ON_AREA_AROUND = SESSION + ON_AREA
-            + " and performed_at > :from and performed_at <= :to order by performed_at, event_id";
+            + " and performed_at > :areafrom and performed_at <= :areato order by performed_at, event_id";
 
     public static final String ANY_AREA_AROUND = SESSION + "app_id = :app"
-            + " and user_id = :user and performed_at > :from and performed_at <= :to order by performed_at, event_id";
+            + " and user_id = :user and performed_at > :dayfrom and performed_at <= :dayto order by performed_at, event_id";
 
     public static final String LATEST_SKIN_TYPE = "select skin_type from needling_session where app_id = :app"
             + " and user_id = :user and skin_type is not null and performed_at <= :at"
@@ -63,22 +63,55 @@ public final class HistoryQueries {
     public static final String NEXT_ALL_CLEAR = "select reported_at from symptom_check_in where " + ON_AREA
             + " and symptoms = '' and reported_at > :at order by reported_at limit 1";
 
-    /** The latest finding of a rule by a check-in on an area in {@code (from, at]}. */
-    static final String STANDING = ON_AREA + " and rule = :rule and reported_at > :from and reported_at <= :at"
-            + " order by reported_at desc, check_in_id desc limit 1";
-
     /**
      * Per rule, the finding standing at a moment: the latest of the rule's findings after the area's latest
-     * all-clear at or before it ({@link #LATEST_ALL_CLEAR}, else {@code :beginning}). One statement for all rules.
+     * all-clear at or before it ({@link #LATEST_ALL_CLEAR}, else {@code :beginning}).
      */
-    public static final String STANDING_FINDINGS = "select distinct on (rule) risk from check_in_finding where "
-            + ON_AREA + " and rule in (:rules) and reported_at <= :at and reported_at > coalesce(("
-            + LATEST_ALL_CLEAR + "), :beginning) order by rule, reported_at desc, check_in_id desc";
+    static final String STANDING = " from check_in_finding where " + ON_AREA + " and rule in (:rules)"
+            + " and reported_at <= :at and reported_at > coalesce((" + LATEST_ALL_CLEAR + "), :beginning)"
+            + " order by rule, reported_at desc, check_in_id desc";
+
+    /** What {@link #STANDING} finds, for every rule asked for in one statement. */
+    public static final String STANDING_FINDINGS = "select distinct on (rule) risk" + STANDING;
+
+    /** A session as the rules see it ({@code PastSession}), as JSON: a slice of any length fits in one column. */
+    private static final String PAST_SESSION = "json_build_object('id', event_id, 'at', to_char(performed_at at time"
+            + " zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'offset', utc_offset_seconds, 'area', area,"
+            + " 'depth', cast(needle_depth_mm as text), 'setting', setting, 'skin', skin_type)";
+
+    /**
+     * Everything the session rules read, in one round trip instead of seven: the queries above as subqueries,
+     * each still served by its index. {@code check_ins_after} says whether check-ins on the area follow the session
+     * before its next one (a late session judges them again, then reads this again). The skin type is read only
+     * when {@code :needskin}, the session having reported none.
+     */
+    public static final String SESSION_HISTORY = "select"
+            + " (select cast(" + PAST_SESSION + " as text) from (" + PREVIOUS_ON_AREA + ") as s) as previous,"
+            + " (select cast(" + PAST_SESSION + " as text) from (" + NEXT_ON_AREA + ") as s) as next,"
+            + " exists (select 1 from symptom_check_in where " + ON_AREA + " and reported_at >= :at and reported_at"
+            + " < coalesce((select performed_at from (" + NEXT_ON_AREA + ") as n), :end)) as check_ins_after,"
+            + " (select cast(json_agg(" + PAST_SESSION + " order by performed_at, event_id) as text) from ("
+            + ON_AREA_AROUND + ") as s) as on_area,"
+            + " (select cast(json_agg(" + PAST_SESSION + " order by performed_at, event_id) as text) from ("
+            + ANY_AREA_AROUND + ") as s) as any_area,"
+            + " case when cast(:needskin as boolean) then (" + LATEST_SKIN_TYPE + ") end as skin_type,"
+            + " (select string_agg(cast(risk as json) ->> 'rule', ',') from (" + STANDING_FINDINGS + ") as f)"
+            + " as standing,"
+            + " (" + SHALLOW_HOME_SESSIONS + ") as shallow";
+
+    /**
+     * What a check-in is judged against, in one round trip: the session it follows, and the skin type the rules
+     * read (that session's, else the user's latest before the check-in).
+     */
+    public static final String CHECK_IN_HISTORY = "select"
+            + " (select cast(" + PAST_SESSION + " as text) from (" + PREVIOUS_ON_AREA + ") as s) as followed,"
+            + " coalesce((select skin_type from (" + PREVIOUS_ON_AREA + ") as s), (" + LATEST_SKIN_TYPE + "))"
+            + " as skin_type";
 
     /** Each query by name, for the plan checks. */
     public static final List<String> ALL = List.of(PREVIOUS_ON_AREA, NEXT_ON_AREA, ON_AREA_AROUND, ANY_AREA_AROUND,
             LATEST_SKIN_TYPE, SHALLOW_HOME_SESSIONS, SESSIONS_FROM, CHECK_INS_FROM, LATEST_ALL_CLEAR, NEXT_ALL_CLEAR,
-            STANDING_FINDINGS);
+            STANDING_FINDINGS, SESSION_HISTORY, CHECK_IN_HISTORY);
 
     private HistoryQueries() {
     }

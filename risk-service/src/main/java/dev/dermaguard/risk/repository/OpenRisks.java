@@ -37,11 +37,10 @@ public class OpenRisks {
     private static final String CLOSE = "delete from open_risk where app_id = :app and user_id = :user"
             + " and area = :area and rule in (:rules) and source_at <= :at";
 
-    /** The finding standing now, straight from the check-in findings (HistoryQueries.STANDING). */
+    /** The findings standing now, straight from the check-in findings. */
     private static final String RESTATE = "insert into open_risk (app_id, user_id, area, rule, severity,"
-            + " source_event_id, source_at, risk) select app_id, user_id, area, rule,"
-            + " cast(risk as jsonb) ->> 'severity', check_in_id, reported_at, risk from check_in_finding where "
-            + HistoryQueries.STANDING;
+            + " source_event_id, source_at, risk) select distinct on (rule) app_id, user_id, area, rule,"
+            + " cast(risk as jsonb) ->> 'severity', check_in_id, reported_at, risk" + HistoryQueries.STANDING;
 
     private static final String WITHDRAW = "delete from open_risk where app_id = :app and user_id = :user"
             + " and area = :area and rule = :rule and source_event_id = :source";
@@ -81,14 +80,12 @@ public class OpenRisks {
 
     /**
      * Sets the area's findings of these check-in rules to what the check-ins stand for now, whatever order they
-     * arrived in: per rule the latest finding after the area's last all-clear ({@code cleared}).
+     * arrived in: per rule the latest finding after the area's last all-clear.
      */
-    public Uni<Void> restate(SessionRepository.Point now, Collection<RuleName> rules, OffsetDateTime cleared) {
-        return close(now, rules).flatMap(closed -> Multi.createFrom().iterable(rules)
-                .onItem().transformToUniAndConcatenate(rule -> NativeSql.update(RESTATE, Map.of(
-                        "app", now.appId(), "user", now.userId(), "area", now.area().name(), "rule", rule.name(),
-                        "from", cleared.withOffsetSameInstant(ZoneOffset.UTC), "at", utc(now))))
-                .collect().last().replaceWithVoid());
+    public Uni<Void> restate(SessionRepository.Point now, Collection<RuleName> rules) {
+        return close(now, rules).flatMap(closed -> NativeSql.update(RESTATE, Map.of("app", now.appId(),
+                "user", now.userId(), "area", now.area().name(), "rules", rules.stream().map(Enum::name).toList(),
+                "at", utc(now), "beginning", CheckInRepository.BEGINNING))).replaceWithVoid();
     }
 
     /** Closes a finding the event no longer makes, if it is the one standing. */

@@ -5,17 +5,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.Area;
+import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.common.events.Setting;
 import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.outbox.NativeSql;
 import dev.dermaguard.risk.rules.PastSession;
@@ -30,7 +41,7 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
     /** Where on one user's timeline a query looks: an area (or none) and a moment. */
     public record Point(String appId, String userId, Area area, OffsetDateTime at) {
 
-        private static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-12-31T00:00:00Z");
+        static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-12-31T00:00:00Z");
 
         /** After everything the user ever reported on the area: what stands now. */
         public static Point now(String appId, String userId, Area area) {
@@ -47,6 +58,65 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
         }
     }
 
+    /**
+     * What the session rules read about a stored session ({@link HistoryQueries#SESSION_HISTORY}).
+     *
+     * @param checkInsAfter whether check-ins on the area follow the session before its next session
+     * @param latestSkinType the user's latest reported skin type up to the session, read only when asked for
+     * @param standing the rules among those asked for with a check-in finding standing at the session
+     */
+    public record SessionHistory(Optional<PastSession> previousOnArea, Optional<PastSession> nextOnArea,
+            boolean checkInsAfter, List<PastSession> onAreaAround, List<PastSession> anyAreaAround,
+            Optional<SkinType> latestSkinType, Set<RuleName> standing, long shallowHomeSessions) {
+    }
+
+    /** What a check-in is judged against: the session it follows and the skin type to judge by. */
+    public record CheckInHistory(Optional<PastSession> followed, Optional<SkinType> skinType) {
+    }
+
+    /** The windows and thresholds a {@link SessionHistory} is read with. */
+    public record Reach(Duration onArea, Duration anyArea, Collection<RuleName> standing, BigDecimal shallowDepth,
+            int shallowCap) {
+    }
+
+    private final ObjectMapper json;
+
+    public SessionRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** One round trip: the history around the stored session {@code id} at the point. */
+    public Uni<SessionHistory> history(Point p, UUID id, boolean needSkinType, Reach reach) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("at", utc(p.instant()));
+        parameters.put("id", id);
+        parameters.put("end", utc(Point.END_OF_TIME.toInstant()));
+        parameters.put("areafrom", utc(p.instant().minus(reach.onArea())));
+        parameters.put("areato", utc(p.instant().plus(reach.onArea())));
+        parameters.put("dayfrom", utc(p.instant().minus(reach.anyArea())));
+        parameters.put("dayto", utc(p.instant().plus(reach.anyArea())));
+        parameters.put("needskin", needSkinType);
+        parameters.put("rules", reach.standing().stream().map(Enum::name).toList());
+        parameters.put("beginning", CheckInRepository.BEGINNING);
+        parameters.put("depth", reach.shallowDepth());
+        parameters.put("cap", reach.shallowCap());
+        return NativeSql.<Object[]>rows(HistoryQueries.SESSION_HISTORY, onArea(p, parameters)).map(rows -> {
+            Object[] row = rows.get(0);
+            return new SessionHistory(one(row[0]), one(row[1]), (Boolean) row[2], many(row[3]), many(row[4]),
+                    Optional.ofNullable((String) row[5]).map(SkinType::valueOf),
+                    row[6] == null ? Set.of() : Arrays.stream(((String) row[6]).split(",")).map(RuleName::valueOf)
+                            .collect(Collectors.toUnmodifiableSet()),
+                    ((Number) row[7]).longValue());
+        });
+    }
+
+    /** One round trip: what the check-in {@code id} at the point is judged against. */
+    public Uni<CheckInHistory> checkInHistory(Point p, UUID id) {
+        return NativeSql.<Object[]>rows(HistoryQueries.CHECK_IN_HISTORY, onArea(p, Map.of("at", utc(p.instant()),
+                "id", id))).map(rows -> new CheckInHistory(one(rows.get(0)[0]),
+                        Optional.ofNullable((String) rows.get(0)[1]).map(SkinType::valueOf)));
+    }
+
     /** The latest session on the area at or before the point, other than {@code excluded}. */
     public Uni<Optional<PastSession>> previousOnArea(Point p, UUID excluded) {
         return one(sessions(HistoryQueries.PREVIOUS_ON_AREA, onArea(p, Map.of("at", utc(p.instant()), "id", excluded))));
@@ -54,31 +124,6 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
 
     public Uni<Optional<PastSession>> nextOnArea(Point p) {
         return one(sessions(HistoryQueries.NEXT_ON_AREA, onArea(p, Map.of("at", utc(p.instant())))));
-    }
-
-    /** Sessions on the point's area in {@code (t - reach, t + reach]}, ordered by time. */
-    public Uni<List<PastSession>> onAreaAround(Point p, Duration reach) {
-        return sessions(HistoryQueries.ON_AREA_AROUND, onArea(p, Map.of("from", utc(p.instant().minus(reach)),
-                "to", utc(p.instant().plus(reach)))));
-    }
-
-    /** Sessions on any area in {@code (t - reach, t + reach]}, ordered by time. */
-    public Uni<List<PastSession>> anyAreaAround(Point p, Duration reach) {
-        return sessions(HistoryQueries.ANY_AREA_AROUND, ofUser(p, Map.of("from", utc(p.instant().minus(reach)),
-                "to", utc(p.instant().plus(reach)))));
-    }
-
-    /** The skin type of the user's latest session at or before the point that reported one. */
-    public Uni<Optional<SkinType>> latestSkinType(Point p) {
-        return NativeSql.<String>rows(HistoryQueries.LATEST_SKIN_TYPE, ofUser(p, Map.of("at", utc(p.instant()))))
-                .map(rows -> rows.stream().findFirst().map(SkinType::valueOf));
-    }
-
-    /** Home sessions at or below {@code depth} up to the point, counted no further than {@code cap}. */
-    public Uni<Long> shallowHomeSessions(Point p, BigDecimal depth, int cap) {
-        return NativeSql.<Number>rows(HistoryQueries.SHALLOW_HOME_SESSIONS, ofUser(p, Map.of("at", utc(p.instant()), "depth", depth,
-                "cap", cap)))
-                .map(rows -> rows.get(0).longValue());
     }
 
     /** The sessions on the point's area from the point (included) to {@code until} (excluded), ordered by time. */
@@ -101,6 +146,37 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
 
     private static Uni<Optional<PastSession>> one(Uni<List<PastSession>> found) {
         return found.map(list -> list.stream().findFirst());
+    }
+
+    private Optional<PastSession> one(Object column) {
+        return column == null ? Optional.empty() : Optional.of(past(read((String) column)));
+    }
+
+    private List<PastSession> many(Object column) {
+        if (column == null) {
+            return List.of();
+        }
+        List<PastSession> found = new ArrayList<>();
+        read((String) column).forEach(node -> found.add(past(node)));
+        return found;
+    }
+
+    private JsonNode read(String column) {
+        try {
+            return json.readTree(column);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history query returned no JSON", e);
+        }
+    }
+
+    /** The fields of HistoryQueries' PAST_SESSION. */
+    private static PastSession past(JsonNode n) {
+        JsonNode setting = n.get("setting");
+        JsonNode skin = n.get("skin");
+        return new PastSession(UUID.fromString(n.get("id").asText()), Instant.parse(n.get("at").asText())
+                .atOffset(ZoneOffset.ofTotalSeconds(n.get("offset").asInt())), Area.valueOf(n.get("area").asText()),
+                new BigDecimal(n.get("depth").asText()), setting.isNull() ? null : Setting.valueOf(setting.asText()),
+                skin.isNull() ? null : SkinType.valueOf(skin.asText()));
     }
 
     static Map<String, Object> ofUser(Point p, Map<String, Object> more) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.risk.repository.CheckInRepository;
@@ -97,15 +96,14 @@ public class CheckInAssessor {
 
     private Uni<CheckInFacts> facts(SymptomCheckIn checkIn) {
         Point point = pointOf(checkIn);
-        return sessions.previousOnArea(point, checkIn.eventId())
-                .flatMap(followed -> skinType(followed, point)
-                        .map(skinType -> new CheckInFacts(checkIn, followed, skinType)));
+        return sessions.checkInHistory(point, checkIn.eventId())
+                .map(history -> new CheckInFacts(checkIn, history.followed(), history.skinType()));
     }
 
     private Uni<List<Risk>> judge(CheckInFacts facts, UUID onArrivalOf) {
         SymptomCheckIn checkIn = facts.checkIn();
         List<Risk> risks = rules.evaluate(facts);
-        return checkIns.judged(checkIn, risks)
+        return checkIns.judged(checkIn, risks, !onArrivalOf.equals(checkIn.eventId()))
                 .flatMap(kept -> publisher.publish(pointOf(checkIn), checkIn.eventId(), onArrivalOf, risks))
                 .replaceWith(risks);
     }
@@ -113,12 +111,7 @@ public class CheckInAssessor {
     /** The area's check-in findings in the risk state become what its check-ins stand for now. */
     private Uni<Void> restate(Point point) {
         Point now = Point.now(point.appId(), point.userId(), point.area());
-        return checkIns.latestAllClear(now).flatMap(cleared -> openRisks.restate(now, CHECK_IN_RULES, cleared));
-    }
-
-    private Uni<Optional<SkinType>> skinType(Optional<PastSession> followed, Point point) {
-        Optional<SkinType> own = followed.map(PastSession::skinType);
-        return own.isPresent() ? Uni.createFrom().item(own) : sessions.latestSkinType(point);
+        return openRisks.restate(now, CHECK_IN_RULES);
     }
 
     private static Point pointOf(SymptomCheckIn checkIn) {

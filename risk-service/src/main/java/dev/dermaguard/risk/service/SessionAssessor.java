@@ -1,7 +1,6 @@
 package dev.dermaguard.risk.service;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SkinType;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.risk.config.RuleConfig;
-import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.NeedlingSession;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
+import dev.dermaguard.risk.repository.SessionRepository.Reach;
+import dev.dermaguard.risk.repository.SessionRepository.SessionHistory;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
@@ -50,14 +49,11 @@ public class SessionAssessor {
     private final RuleSet rules;
     private final AssessmentPublisher publisher;
     private final RuleConfig config;
-    private final CheckInRepository checkInHistory;
     private final CheckInAssessor checkIns;
 
-    public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules, 
-            AssessmentPublisher publisher, RuleConfig config, CheckInRepository checkInHistory,
-            CheckInAssessor checkIns) {
+    public SessionAssessor(SessionRepository sessions, OpenRisks openRisks, RuleSet rules,
+            AssessmentPublisher publisher, RuleConfig config, CheckInAssessor checkIns) {
         this.sessions = sessions;
-        this.checkInHistory = checkInHistory;
         this.checkIns = checkIns;
         this.openRisks = openRisks;
         this.rules = rules;
@@ -70,11 +66,17 @@ public class SessionAssessor {
         Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         return sessions.persist(NeedlingSession.of(session))
                 .flatMap(stored -> sessions.flush())
-                .flatMap(flushed -> sessions.nextOnArea(point))
+                .flatMap(flushed -> history(session, point))
                 // First the check-ins it now precedes: what they find again stands when this session is judged.
-                .flatMap(next -> checkIns.judgeAgainAfter(session, next)
-                        .flatMap(judgedAgain -> facts(session, point, next)))
-                .flatMap(facts -> {
+                .flatMap(history -> history.checkInsAfter()
+                        ? checkIns.judgeAgainAfter(session, history.nextOnArea())
+                                .flatMap(judgedAgain -> history(session, point))
+                        : Uni.createFrom().item(history))
+                .flatMap(history -> {
+                    SessionFacts facts = new SessionFacts(session, history.previousOnArea(), history.nextOnArea(),
+                            history.onAreaAround(), history.anyAreaAround(), session.skinType() != null
+                                    ? Optional.of(session.skinType()) : history.latestSkinType(),
+                            history.standing(), history.shallowHomeSessions());
                     List<Risk> risks = rules.evaluate(facts);
                     boolean inflamedSkin = risks.stream().anyMatch(r -> r.rule() == RuleName.NEEDLING_INFLAMED_SKIN);
                     return keepOpen(point, session, facts.nextOnArea(), risks)
@@ -85,24 +87,11 @@ public class SessionAssessor {
                 });
     }
 
-    // One query at a time: a reactive session does not run two statements concurrently.
-    private Uni<SessionFacts> facts(SessionLogged session, Point point, Optional<PastSession> next) {
-        Duration areaReach = config.overuse().window();
-        Duration daysReach = config.overuse().daysWindow();
+    private Uni<SessionHistory> history(SessionLogged session, Point point) {
         RuleConfig.IneffectiveForGoal shallow = config.ineffectiveForGoal();
-        return sessions.previousOnArea(point, session.eventId())
-                .flatMap(previous -> sessions.onAreaAround(point, areaReach)
-                .flatMap(onArea -> sessions.anyAreaAround(point, daysReach)
-                .flatMap(anyArea -> skinType(session, point)
-                .flatMap(skinType -> checkInHistory.standing(point, NeedlingInflamedSkinRule.UNHEALED)
-                .flatMap(open -> sessions.shallowHomeSessions(point, shallow.maxDepthMm(), shallow.minSessions())
-                .map(count -> new SessionFacts(session, previous, next, onArea, anyArea, skinType, open.keySet(),
-                        count)))))));
-    }
-
-    private Uni<Optional<SkinType>> skinType(SessionLogged session, Point point) {
-        return session.skinType() != null ? Uni.createFrom().item(Optional.of(session.skinType()))
-                : sessions.latestSkinType(point);
+        return sessions.history(point, session.eventId(), session.skinType() == null, new Reach(
+                config.overuse().window(), config.overuse().daysWindow(), NeedlingInflamedSkinRule.UNHEALED,
+                shallow.maxDepthMm(), shallow.minSessions()));
     }
 
     /** The area's latest session sets what stands on it; a late one only adds what it found. */
