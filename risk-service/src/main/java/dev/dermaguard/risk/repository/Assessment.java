@@ -12,9 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RiskAssessed;
 
-/** A published assessment, kept for the read side. */
+/** A published assessment, kept for the read side (written by AssessmentPublisher). */
 @Entity
 @Table(name = "assessment")
 public class Assessment extends PanacheEntityBase {
@@ -45,18 +44,4 @@ public class Assessment extends PanacheEntityBase {
     public String ruleSetVersion;
 
     public String payload;
-
-    public static Assessment of(RiskAssessed event, String payload) {
-        Assessment a = new Assessment();
-        a.assessmentId = event.assessmentId();
-        a.sourceEventId = event.sourceEventId();
-        a.appId = event.appId();
-        a.userId = event.userId();
-        a.area = event.area();
-        a.sourceEventAt = event.sourceEventAt().toInstant();
-        a.assessedAt = event.assessedAt();
-        a.ruleSetVersion = event.ruleSetVersion();
-        a.payload = payload;
-        return a;
-    }
 }

@@ -74,6 +74,11 @@ public final class HistoryQueries {
     /** What {@link #STANDING} finds, for every rule asked for in one statement. */
     public static final String STANDING_FINDINGS = "select distinct on (rule) risk" + STANDING;
 
+    /** The latest session on each of the areas given: one statement, one index probe per area. */
+    public static final String LATEST_ON_EACH_AREA = "select s.* from unnest(cast(:areas as text[])) as a(area)"
+            + " cross join lateral (" + SESSION + "app_id = :app and user_id = :user and area = a.area"
+            + " order by performed_at desc, event_id desc limit 1) as s";
+
     /** A session as the rules see it ({@code PastSession}), as JSON: a slice of any length fits in one column. */
     private static final String PAST_SESSION = "json_build_object('id', event_id, 'at', to_char(performed_at at time"
             + " zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), 'offset', utc_offset_seconds, 'area', area,"
@@ -82,7 +87,8 @@ public final class HistoryQueries {
     /**
      * Everything the session rules read, in one round trip instead of seven: the queries above as subqueries,
      * each still served by its index. {@code check_ins_after} says whether check-ins on the area follow the session
-     * before its next one (a late session judges them again, then reads this again). The skin type is read only
+     * before its next one (a late session judges them again, then reads this again), and
+     * {@code session_findings_open} whether there is anything for the session to replace. The skin type is read only
      * when {@code :needskin}, the session having reported none.
      */
     public static final String SESSION_HISTORY = "select"
@@ -97,7 +103,9 @@ public final class HistoryQueries {
             + " case when cast(:needskin as boolean) then (" + LATEST_SKIN_TYPE + ") end as skin_type,"
             + " (select string_agg(cast(risk as json) ->> 'rule', ',') from (" + STANDING_FINDINGS + ") as f)"
             + " as standing,"
-            + " (" + SHALLOW_HOME_SESSIONS + ") as shallow";
+            + " (" + SHALLOW_HOME_SESSIONS + ") as shallow,"
+            + " exists (select 1 from open_risk where " + ON_AREA + " and rule in (:sessionrules))"
+            + " as session_findings_open";
 
     /**
      * What a check-in is judged against, in one round trip: the session it follows, and the skin type the rules
@@ -111,7 +119,7 @@ public final class HistoryQueries {
     /** Each query by name, for the plan checks. */
     public static final List<String> ALL = List.of(PREVIOUS_ON_AREA, NEXT_ON_AREA, ON_AREA_AROUND, ANY_AREA_AROUND,
             LATEST_SKIN_TYPE, SHALLOW_HOME_SESSIONS, SESSIONS_FROM, CHECK_INS_FROM, LATEST_ALL_CLEAR, NEXT_ALL_CLEAR,
-            STANDING_FINDINGS, SESSION_HISTORY, CHECK_IN_HISTORY);
+            STANDING_FINDINGS, SESSION_HISTORY, CHECK_IN_HISTORY, LATEST_ON_EACH_AREA);
 
     private HistoryQueries() {
     }

@@ -64,10 +64,12 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
      * @param checkInsAfter whether check-ins on the area follow the session before its next session
      * @param latestSkinType the user's latest reported skin type up to the session, read only when asked for
      * @param standing the rules among those asked for with a check-in finding standing at the session
+     * @param sessionFindingsOpen whether a finding of the session rules stands on the area
      */
     public record SessionHistory(Optional<PastSession> previousOnArea, Optional<PastSession> nextOnArea,
             boolean checkInsAfter, List<PastSession> onAreaAround, List<PastSession> anyAreaAround,
-            Optional<SkinType> latestSkinType, Set<RuleName> standing, long shallowHomeSessions) {
+            Optional<SkinType> latestSkinType, Set<RuleName> standing, long shallowHomeSessions,
+            boolean sessionFindingsOpen) {
     }
 
     /** What a check-in is judged against: the session it follows and the skin type to judge by. */
@@ -76,7 +78,7 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
 
     /** The windows and thresholds a {@link SessionHistory} is read with. */
     public record Reach(Duration onArea, Duration anyArea, Collection<RuleName> standing, BigDecimal shallowDepth,
-            int shallowCap) {
+            int shallowCap, Collection<RuleName> sessionRules) {
     }
 
     private final ObjectMapper json;
@@ -100,13 +102,14 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
         parameters.put("beginning", CheckInRepository.BEGINNING);
         parameters.put("depth", reach.shallowDepth());
         parameters.put("cap", reach.shallowCap());
+        parameters.put("sessionrules", reach.sessionRules().stream().map(Enum::name).toList());
         return NativeSql.<Object[]>rows(HistoryQueries.SESSION_HISTORY, onArea(p, parameters)).map(rows -> {
             Object[] row = rows.get(0);
             return new SessionHistory(one(row[0]), one(row[1]), (Boolean) row[2], many(row[3]), many(row[4]),
                     Optional.ofNullable((String) row[5]).map(SkinType::valueOf),
                     row[6] == null ? Set.of() : Arrays.stream(((String) row[6]).split(",")).map(RuleName::valueOf)
                             .collect(Collectors.toUnmodifiableSet()),
-                    ((Number) row[7]).longValue());
+                    ((Number) row[7]).longValue(), (Boolean) row[8]);
         });
     }
 
@@ -117,9 +120,10 @@ public class SessionRepository implements PanacheRepositoryBase<NeedlingSession,
                         Optional.ofNullable((String) rows.get(0)[1]).map(SkinType::valueOf)));
     }
 
-    /** The latest session on the area at or before the point, other than {@code excluded}. */
-    public Uni<Optional<PastSession>> previousOnArea(Point p, UUID excluded) {
-        return one(sessions(HistoryQueries.PREVIOUS_ON_AREA, onArea(p, Map.of("at", utc(p.instant()), "id", excluded))));
+    /** The user's latest session on every area that has one. */
+    public Uni<List<PastSession>> latestOnEachArea(String appId, String userId) {
+        return sessions(HistoryQueries.LATEST_ON_EACH_AREA, Map.of("app", appId, "user", userId,
+                "areas", Arrays.stream(Area.values()).map(Enum::name).toArray(String[]::new)));
     }
 
     public Uni<Optional<PastSession>> nextOnArea(Point p) {

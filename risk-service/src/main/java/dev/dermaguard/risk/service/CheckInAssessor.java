@@ -25,6 +25,7 @@ import dev.dermaguard.risk.rules.CheckInFacts;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
+import dev.dermaguard.risk.service.AssessmentPublisher.Batch;
 
 /**
  * Stores a check-in, judges it against the session it follows and queues its assessment, in the transaction of
@@ -56,42 +57,46 @@ public class CheckInAssessor {
     }
 
     /** In the caller's transaction, once per event ({@link EventAssessor}). */
-    Uni<Void> storeAndJudge(SymptomCheckIn checkIn) {
+    Uni<Void> storeAndJudge(SymptomCheckIn checkIn, Batch assessments) {
         Point point = pointOf(checkIn);
         return StoredCheckIn.of(checkIn).persistAndFlush()
                 .flatMap(stored -> facts(checkIn))
-                .flatMap(facts -> judge(facts, checkIn.eventId()).flatMap(risks -> restate(point)
-                        // What it found unhealed, or cleared, changes what stood on the area for the sessions after it.
-                        .flatMap(restated -> facts.allClear() || risks.stream().map(Risk::rule)
-                                .anyMatch(NeedlingInflamedSkinRule.UNHEALED::contains)
-                                ? inflamedSkin.review(point, checkIn.reportedAt(), checkIn.eventId())
-                                : Uni.createFrom().voidItem())));
+                .flatMap(facts -> judge(facts, checkIn.eventId(), assessments).flatMap(risks -> {
+                    // A check-in that found nothing and cleared nothing leaves the area's findings as they stood.
+                    boolean changes = facts.allClear() || !risks.isEmpty();
+                    return (changes ? restate(point) : Uni.createFrom().voidItem())
+                            // What it found unhealed, or cleared, changes what stood on the area for the sessions after it.
+                            .flatMap(restated -> facts.allClear() || risks.stream().map(Risk::rule)
+                                    .anyMatch(NeedlingInflamedSkinRule.UNHEALED::contains)
+                                    ? inflamedSkin.review(point, checkIn.reportedAt(), checkIn.eventId(), assessments)
+                                    : Uni.createFrom().voidItem());
+                }));
     }
 
     /**
      * Judges again the check-ins on the new session's area that now follow it (up to {@code next}, the area's
      * following session), each with an assessment of its own, and what their findings change for later sessions.
      */
-    Uni<Void> judgeAgainAfter(SessionLogged session, Optional<PastSession> next) {
+    Uni<Void> judgeAgainAfter(SessionLogged session, Optional<PastSession> next, Batch assessments) {
         Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         OffsetDateTime until = next.map(PastSession::performedAt)
                 .orElse(Point.now(session.appId(), session.userId(), session.area()).at());
         return checkIns.onAreaFrom(point, until)
                 .flatMap(found -> Multi.createFrom().iterable(found)
                         .onItem().transformToUniAndConcatenate(
-                                stored -> judgeAgain(stored.asEvent(), session.eventId()))
+                                stored -> judgeAgain(stored.asEvent(), session.eventId(), assessments))
                         .filter(Optional::isPresent).map(Optional::get)
                         .collect().asList())
                 .flatMap(changed -> changed.isEmpty() ? Uni.createFrom().voidItem()
                         : restate(point).flatMap(restated -> inflamedSkin.review(point.at(changed.get(0)),
-                                changed.get(changed.size() - 1), session.eventId())));
+                                changed.get(changed.size() - 1), session.eventId(), assessments)));
     }
 
     /** The check-in's moment if the session is now the one it follows, so it was judged again. */
-    private Uni<Optional<OffsetDateTime>> judgeAgain(SymptomCheckIn checkIn, UUID sessionId) {
+    private Uni<Optional<OffsetDateTime>> judgeAgain(SymptomCheckIn checkIn, UUID sessionId, Batch assessments) {
         return facts(checkIn).flatMap(facts -> facts.followed().map(PastSession::eventId).filter(sessionId::equals)
                 .isEmpty() ? Uni.createFrom().item(Optional.<OffsetDateTime>empty())
-                : judge(facts, sessionId).replaceWith(Optional.of(checkIn.reportedAt())));
+                : judge(facts, sessionId, assessments).replaceWith(Optional.of(checkIn.reportedAt())));
     }
 
     private Uni<CheckInFacts> facts(SymptomCheckIn checkIn) {
@@ -100,11 +105,11 @@ public class CheckInAssessor {
                 .map(history -> new CheckInFacts(checkIn, history.followed(), history.skinType()));
     }
 
-    private Uni<List<Risk>> judge(CheckInFacts facts, UUID onArrivalOf) {
+    private Uni<List<Risk>> judge(CheckInFacts facts, UUID onArrivalOf, Batch assessments) {
         SymptomCheckIn checkIn = facts.checkIn();
         List<Risk> risks = rules.evaluate(facts);
         return checkIns.judged(checkIn, risks, !onArrivalOf.equals(checkIn.eventId()))
-                .flatMap(kept -> publisher.publish(pointOf(checkIn), checkIn.eventId(), onArrivalOf, risks))
+                .invoke(() -> publisher.publish(assessments, pointOf(checkIn), checkIn.eventId(), onArrivalOf, risks))
                 .replaceWith(risks);
     }
 

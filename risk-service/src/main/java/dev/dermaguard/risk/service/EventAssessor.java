@@ -23,21 +23,29 @@ public class EventAssessor {
     private final SessionAssessor sessions;
     private final CheckInAssessor checkIns;
     private final ConsumedEvents consumed;
+    private final AssessmentPublisher publisher;
 
-    public EventAssessor(SessionAssessor sessions, CheckInAssessor checkIns, ConsumedEvents consumed) {
+    public EventAssessor(SessionAssessor sessions, CheckInAssessor checkIns, ConsumedEvents consumed,
+            AssessmentPublisher publisher) {
         this.sessions = sessions;
         this.checkIns = checkIns;
         this.consumed = consumed;
+        this.publisher = publisher;
     }
 
     /** @param events {@link SessionLogged} and {@link SymptomCheckIn} events, validated */
     public Uni<Void> assess(List<Item<Object>> events) {
-        return Panache.withTransaction(() -> consumed.takeEffectOnce(events, EventAssessor::idOf, this::judge));
+        return Panache.withTransaction(() -> {
+            // Per attempt: a retried transaction starts from nothing.
+            AssessmentPublisher.Batch assessments = new AssessmentPublisher.Batch();
+            return consumed.takeEffectOnce(events, EventAssessor::idOf, event -> judge(event, assessments))
+                    .flatMap(judged -> publisher.write(assessments));
+        });
     }
 
-    private Uni<Void> judge(Object event) {
-        return event instanceof SessionLogged session ? sessions.storeAndJudge(session)
-                : checkIns.storeAndJudge((SymptomCheckIn) event);
+    private Uni<Void> judge(Object event, AssessmentPublisher.Batch assessments) {
+        return event instanceof SessionLogged session ? sessions.storeAndJudge(session, assessments)
+                : checkIns.storeAndJudge((SymptomCheckIn) event, assessments);
     }
 
     private static EventId idOf(Object event) {

@@ -16,6 +16,7 @@ import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
+import dev.dermaguard.risk.service.AssessmentPublisher.Batch;
 
 /**
  * Judges sessions again for NEEDLING_INFLAMED_SKIN once a late check-in changed what stood on their area: a check-in
@@ -45,18 +46,18 @@ public class InflamedSkinReview {
      * @param lastChanged the latest changed check-in's moment
      * @param onArrivalOf the event whose arrival changed them (never judged again here: it is judged as it comes)
      */
-    public Uni<Void> review(Point from, OffsetDateTime lastChanged, UUID onArrivalOf) {
+    public Uni<Void> review(Point from, OffsetDateTime lastChanged, UUID onArrivalOf, Batch assessments) {
         return checkIns.nextAllClear(from.at(lastChanged))
                 .flatMap(cleared -> sessions.onAreaFrom(from, cleared.orElse(Point.now(from.appId(), from.userId(),
                         from.area()).at())))
                 .flatMap(found -> Multi.createFrom().iterable(found)
                         .filter(session -> !session.eventId.equals(onArrivalOf))
-                        .onItem().transformToUniAndConcatenate(session -> judgeAgain(session, onArrivalOf))
+                        .onItem().transformToUniAndConcatenate(session -> judgeAgain(session, onArrivalOf, assessments))
                         .collect().last())
                 .replaceWithVoid();
     }
 
-    private Uni<Void> judgeAgain(NeedlingSession session, UUID onArrivalOf) {
+    private Uni<Void> judgeAgain(NeedlingSession session, UUID onArrivalOf, Batch assessments) {
         Point at = new Point(session.appId, session.userId, session.area, session.performedAtLocal());
         return checkIns.standing(at, NeedlingInflamedSkinRule.UNHEALED).flatMap(open -> {
             List<Risk> verdict = rule.evaluate(session.asEvent(), open.keySet());
@@ -66,7 +67,7 @@ public class InflamedSkinReview {
             }
             return keepState(at, session.eventId, verdict)
                     .flatMap(kept -> sessions.judgedInflamedSkin(session.appId, session.eventId, found))
-                    .flatMap(recorded -> publisher.publish(at, session.eventId, onArrivalOf, verdict));
+                    .invoke(() -> publisher.publish(assessments, at, session.eventId, onArrivalOf, verdict));
         });
     }
 

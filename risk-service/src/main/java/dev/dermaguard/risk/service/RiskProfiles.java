@@ -5,9 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +17,6 @@ import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.risk.repository.Assessment;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
-import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.rest.RiskProfile;
 import dev.dermaguard.risk.rules.HealingIntervals;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
@@ -27,8 +24,8 @@ import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 
 /**
- * A user's standing, read from bounded state: per area its latest session (one index probe each) and the open
- * findings (at most areas x rules rows), never the whole history.
+ * A user's standing, read from bounded state: per area its latest session (one index probe each, all in one
+ * statement) and the open findings (at most areas x rules rows), never the whole history.
  */
 @ApplicationScoped
 public class RiskProfiles {
@@ -66,14 +63,12 @@ public class RiskProfiles {
         return Assessment.find("appId = ?1 and userId = ?2", appId, userId).firstResult().map(a -> a != null);
     }
 
-    // One area after the other: a reactive session runs one statement at a time.
     private Uni<Map<Area, PastSession>> lastSessions(String appId, String userId) {
-        UUID none = new UUID(0, 0);
-        return Multi.createFrom().items(Area.values())
-                .onItem().transformToUniAndConcatenate(area -> sessions.previousOnArea(
-                        Point.now(appId, userId, area), none).map(last -> Map.entry(area, last)))
-                .collect().in(() -> new EnumMap<Area, PastSession>(Area.class),
-                        (map, entry) -> entry.getValue().ifPresent(s -> map.put(entry.getKey(), s)));
+        return sessions.latestOnEachArea(appId, userId).map(found -> {
+            Map<Area, PastSession> byArea = new EnumMap<>(Area.class);
+            found.forEach(session -> byArea.put(session.area(), session));
+            return byArea;
+        });
     }
 
     private RiskProfile profile(String userId, Map<Area, PastSession> last, List<OpenRisks.OnArea> open) {

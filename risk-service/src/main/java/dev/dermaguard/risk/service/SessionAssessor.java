@@ -20,8 +20,8 @@ import dev.dermaguard.risk.repository.SessionRepository;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
 import dev.dermaguard.risk.repository.SessionRepository.Reach;
 import dev.dermaguard.risk.repository.SessionRepository.SessionHistory;
+import dev.dermaguard.risk.service.AssessmentPublisher.Batch;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
-import dev.dermaguard.risk.rules.PastSession;
 import dev.dermaguard.risk.rules.RuleSet;
 import dev.dermaguard.risk.rules.SessionFacts;
 
@@ -62,14 +62,14 @@ public class SessionAssessor {
     }
 
     /** In the caller's transaction, once per event ({@link EventAssessor}). */
-    Uni<Void> storeAndJudge(SessionLogged session) {
+    Uni<Void> storeAndJudge(SessionLogged session, Batch assessments) {
         Point point = new Point(session.appId(), session.userId(), session.area(), session.performedAt());
         return sessions.persist(NeedlingSession.of(session))
                 .flatMap(stored -> sessions.flush())
                 .flatMap(flushed -> history(session, point))
                 // First the check-ins it now precedes: what they find again stands when this session is judged.
                 .flatMap(history -> history.checkInsAfter()
-                        ? checkIns.judgeAgainAfter(session, history.nextOnArea())
+                        ? checkIns.judgeAgainAfter(session, history.nextOnArea(), assessments)
                                 .flatMap(judgedAgain -> history(session, point))
                         : Uni.createFrom().item(history))
                 .flatMap(history -> {
@@ -79,11 +79,12 @@ public class SessionAssessor {
                             history.standing(), history.shallowHomeSessions());
                     List<Risk> risks = rules.evaluate(facts);
                     boolean inflamedSkin = risks.stream().anyMatch(r -> r.rule() == RuleName.NEEDLING_INFLAMED_SKIN);
-                    return keepOpen(point, session, facts.nextOnArea(), risks)
+                    return keepOpen(point, session, history, risks)
                             .flatMap(kept -> inflamedSkin
                                     ? sessions.judgedInflamedSkin(session.appId(), session.eventId(), true)
                                     : Uni.createFrom().voidItem())
-                            .flatMap(recorded -> publisher.publish(point, session.eventId(), session.eventId(), risks));
+                            .invoke(() -> publisher.publish(assessments, point, session.eventId(), session.eventId(),
+                                    risks));
                 });
     }
 
@@ -91,12 +92,13 @@ public class SessionAssessor {
         RuleConfig.IneffectiveForGoal shallow = config.ineffectiveForGoal();
         return sessions.history(point, session.eventId(), session.skinType() == null, new Reach(
                 config.overuse().window(), config.overuse().daysWindow(), NeedlingInflamedSkinRule.UNHEALED,
-                shallow.maxDepthMm(), shallow.minSessions()));
+                shallow.maxDepthMm(), shallow.minSessions(), SESSION_RULES));
     }
 
     /** The area's latest session sets what stands on it; a late one only adds what it found. */
-    private Uni<Void> keepOpen(Point point, SessionLogged session, Optional<PastSession> next, List<Risk> risks) {
-        Uni<Void> replaced = next.isPresent() ? Uni.createFrom().voidItem() : openRisks.close(point, SESSION_RULES);
+    private Uni<Void> keepOpen(Point point, SessionLogged session, SessionHistory history, List<Risk> risks) {
+        Uni<Void> replaced = history.nextOnArea().isPresent() || !history.sessionFindingsOpen()
+                ? Uni.createFrom().voidItem() : openRisks.close(point, SESSION_RULES);
         return replaced.flatMap(closed -> openRisks.open(point, session.eventId(), risks));
     }
 

@@ -29,6 +29,8 @@ public final class QueryPlans {
                 Map.entry("dayfrom", "(" + quote(at) + "::timestamptz - interval '7 days')"),
                 Map.entry("dayto", "(" + quote(at) + "::timestamptz + interval '7 days')"),
                 Map.entry("end", "'9999-12-31T00:00:00Z'::timestamptz"), Map.entry("needskin", "true"),
+                Map.entry("areas", "array[" + quote("CHEEKS") + ", " + quote("NECK") + "]"),
+                Map.entry("sessionrules", quote("OVERUSE") + ", " + quote("HEALING_GAP")),
                 Map.entry("id", "'00000000-0000-0000-0000-000000000000'::uuid"), Map.entry("depth", "0.25"),
                 Map.entry("cap", "6"), Map.entry("rule", quote("INFECTION_SIGNS")),
                 Map.entry("rules", quote("INFECTION_SIGNS") + ", " + quote("PROLONGED_INFLAMMATION")),
