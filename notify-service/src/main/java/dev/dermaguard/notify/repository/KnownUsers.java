@@ -1,32 +1,35 @@
-package dev.dermaguard.notify.service;
+package dev.dermaguard.notify.repository;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.outbox.NativeSql;
 
 /**
  * The users each app has posted about: asking about anyone else is 404, never another app's data. A user's row is
- * also the lock that serializes what is decided about that user.
+ * also the lock that serializes what is decided about that user. Every method runs in the current Panache session.
  */
 @ApplicationScoped
 public class KnownUsers {
 
-    private final Pool database;
+    /** In the order of their ids, the order in which a batch takes their locks. */
+    private static final String REMEMBER_ALL = "insert into app_user (app_id, user_id) select app_id, user_id from"
+            + " unnest(cast(:apps as text[]), cast(:users as text[])) as u(app_id, user_id)"
+            + " order by app_id, user_id on conflict do nothing";
 
-    public KnownUsers(Pool database) {
-        this.database = database;
-    }
+    private static final String REMEMBER = "insert into app_user (app_id, user_id) values (?1, ?2) on conflict do nothing";
+
+    private static final String LOCK = "select user_id from app_user where app_id = ?1 and user_id = ?2 for update";
+
+    private static final String KNOWS = "select 1 from app_user where app_id = ?1 and user_id = ?2";
 
     /**
-     * Remembers the users of a batch, one statement for all, in the order of their ids (the order in which a batch
-     * takes their locks): most assessments decide nothing, and then remembering is all a user needs.
+     * Remembers the users of a batch, one statement for all: most assessments decide nothing, and then remembering
+     * is all a user needs.
      *
      * @param users each an app's id and its user's id
      */
@@ -35,9 +38,7 @@ public class KnownUsers {
             return Uni.createFrom().voidItem();
         }
         List<Map.Entry<String, String>> distinct = users.stream().distinct().toList();
-        return NativeSql.update("insert into app_user (app_id, user_id) select app_id, user_id from"
-                        + " unnest(cast(:apps as text[]), cast(:users as text[])) as u(app_id, user_id)"
-                        + " order by app_id, user_id on conflict do nothing",
+        return NativeSql.update(REMEMBER_ALL,
                         Map.of("apps", distinct.stream().map(Map.Entry::getKey).toArray(String[]::new),
                                 "users", distinct.stream().map(Map.Entry::getValue).toArray(String[]::new)))
                 .replaceWithVoid();
@@ -48,16 +49,12 @@ public class KnownUsers {
      * every consent change of a user takes this lock first (before any other), so they serialize and never deadlock.
      */
     public Uni<Void> lock(String appId, String userId) {
-        return NativeSql.update("insert into app_user (app_id, user_id) values (?1, ?2) on conflict do nothing",
-                        appId, userId)
-                .flatMap(inserted -> NativeSql.list("select user_id from app_user where app_id = ?1 and user_id = ?2 "
-                        + "for update", String.class, appId, userId))
+        return NativeSql.update(REMEMBER, appId, userId)
+                .flatMap(inserted -> NativeSql.list(LOCK, String.class, appId, userId))
                 .replaceWithVoid();
     }
 
     public Uni<Boolean> knows(String appId, String userId) {
-        return database.preparedQuery("select 1 from app_user where app_id = $1 and user_id = $2")
-                .execute(Tuple.of(appId, userId))
-                .map(rows -> rows.size() > 0);
+        return NativeSql.list(KNOWS, Integer.class, appId, userId).map(rows -> !rows.isEmpty());
     }
 }
