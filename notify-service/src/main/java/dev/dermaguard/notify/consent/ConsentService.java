@@ -57,7 +57,7 @@ public class ConsentService {
             for (Consenting consent : standing) {
                 String appId = consent.appId();
                 String userId = consent.userId();
-                ended = ended.flatMap(count -> users.lock(appId, userId)
+                ended = ended.flatMap(count -> users.rememberAndLock(appId, userId)
                         .flatMap(locked -> consents.end(appId, userId, clinicId))
                         // A revocation the user made meanwhile already ended it.
                         .flatMap(stood -> !stood ? Uni.createFrom().item(count)
@@ -77,7 +77,8 @@ public class ConsentService {
             return audit.record(APP, c.appId(), "consent.unknown-clinic", subject,
                     "event " + c.eventId() + ", not a clinic of this deployment: nothing is delivered");
         }
-        return users.lock(c.appId(), c.userId())
+        // No batch remembered this user: a consent may come before any assessment.
+        return users.rememberAndLock(c.appId(), c.userId())
                 .flatMap(locked -> c.granted() ? consents.addClinic(c.clinicId())
                         : consents.freeze(c.appId(), c.userId(), c.clinicId()))
                 .flatMap(done -> consents.change(c))

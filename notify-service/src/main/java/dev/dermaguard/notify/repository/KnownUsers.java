@@ -45,13 +45,24 @@ public class KnownUsers {
     }
 
     /**
-     * Remembers the user and locks its row until the current Panache transaction ends. Every delivery decision and
-     * every consent change of a user takes this lock first (before any other), so they serialize and never deadlock.
+     * Locks the row of a user already remembered (by this transaction or an earlier one) until the current Panache
+     * transaction ends. Every delivery decision and every consent change of a user takes this lock first (before any
+     * other), so they serialize and never deadlock.
+     *
+     * @throws IllegalStateException when the user was never remembered: there would be no row to lock
      */
     public Uni<Void> lock(String appId, String userId) {
-        return NativeSql.update(REMEMBER, appId, userId)
-                .flatMap(inserted -> NativeSql.list(LOCK, String.class, appId, userId))
-                .replaceWithVoid();
+        return NativeSql.list(LOCK, String.class, appId, userId).map(locked -> {
+            if (locked.isEmpty()) {
+                throw new IllegalStateException("A user's lock was asked for before the user was remembered");
+            }
+            return null;
+        });
+    }
+
+    /** Remembers the user, then {@link #lock locks} it: for a consent change, which no batch remembered before. */
+    public Uni<Void> rememberAndLock(String appId, String userId) {
+        return NativeSql.update(REMEMBER, appId, userId).flatMap(inserted -> lock(appId, userId));
     }
 
     public Uni<Boolean> knows(String appId, String userId) {

@@ -109,6 +109,7 @@ public class AlertService {
         }
         // In sequence: one reactive session runs one statement at a time.
         // The user's lock first, as consent changes take it: deliveries follow the consent that stands at commit.
+        // The batch remembered the user already: locking is all that is left.
         Uni<Void> chain = users.lock(assessment.appId(), assessment.userId());
         for (Risk firing : firings) {
             chain = chain.flatMap(done -> ruleFirings.lock(assessment, firing));
