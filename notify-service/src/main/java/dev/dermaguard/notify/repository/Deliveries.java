@@ -1,20 +1,19 @@
 package dev.dermaguard.notify.repository;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.outbox.NativeSql;
 
-/** The read side: alerts as stored (with their current occurrences), and the alerts delivered to each clinic. */
+/**
+ * The alerts delivered to each clinic, by the clinic's cursor: written in the raising transaction, read by the
+ * clinic's HTTP reads and streams. Every method runs in the current Panache session.
+ */
 @ApplicationScoped
 public class Deliveries {
 
@@ -23,45 +22,71 @@ public class Deliveries {
     }
 
     /** After a revocation, the alert as it stood then; while consent stands, as it is now (DESIGN.md). */
-    private static final String CLINIC_ALERTS = "select ca.cursor, ca.clinic_id, a.payload, "
+    private static final String OF_CLINIC = "select ca.cursor, a.payload, "
             + "coalesce(ca.occurrences_at_revocation, a.occurrences) as occurrences "
-            + "from clinic_alert ca join alert a on a.alert_id = ca.alert_id where ca.clinic_id = $1 ";
+            + "from clinic_alert ca join alert a on a.alert_id = ca.alert_id where ca.clinic_id = :clinic ";
 
-    private final Pool database;
-    private final EventCodec codec;
+    private static final String NEWEST = OF_CLINIC + "order by ca.cursor desc limit :limit";
 
-    public Deliveries(Pool database, EventCodec codec) {
-        this.database = database;
-        this.codec = codec;
+    private static final String NEWEST_BEFORE = OF_CLINIC + "and ca.cursor < :before order by ca.cursor desc limit :limit";
+
+    private static final String AFTER = OF_CLINIC + "and ca.cursor > :after order by ca.cursor limit :limit";
+
+    private static final String LAST_CURSOR = "select last_cursor from clinic where clinic_id = :clinic";
+
+    private static final String OLDEST_KEPT = "select coalesce((select min(cursor) from clinic_alert "
+            + "where clinic_id = :clinic), (select last_cursor + 1 from clinic where clinic_id = :clinic), 1)";
+
+    /** Locks the clinic row until commit, so cursors of one clinic commit in their order. */
+    private static final String NEXT_CURSOR = "update clinic set last_cursor = last_cursor + 1 where clinic_id = ?1";
+
+    private static final String DELIVER = "insert into clinic_alert (clinic_id, cursor, alert_id) "
+            + "select clinic_id, last_cursor, ?2 from clinic where clinic_id = ?1";
+
+    /** The outbox rows of a topic: what the relay has not published yet. */
+    private static final String DROP_UNPUBLISHED = "delete from outbox_message where topic = ?1";
+
+    /** Delivered when the transaction commits, and never if it rolls back. */
+    private static final String NOTIFY = "select count(*) from (select pg_notify(?1, ?2)) notified";
+
+    private final Alerts alerts;
+
+    public Deliveries(Alerts alerts) {
+        this.alerts = alerts;
     }
 
-    public Uni<List<AlertRaised>> ofUser(SqlClient connection, String appId, String userId, int limit) {
-        return connection.preparedQuery("select payload, occurrences, null as clinic_id from alert "
-                        + "where app_id = $1 and user_id = $2 order by created_at desc limit $3")
-                .execute(Tuple.of(appId, userId, limit))
-                .map(rows -> map(rows, this::alert));
+    /** At the clinic's next cursor; in the raising transaction, after the alert row is written. */
+    public Uni<Void> deliver(String clinicId, UUID alertId) {
+        return NativeSql.update(NEXT_CURSOR, clinicId)
+                .flatMap(locked -> NativeSql.update(DELIVER, clinicId, alertId))
+                .replaceWithVoid();
     }
 
-    /** Newest first; {@code before} a cursor pages back. */
-    public Uni<List<ClinicAlert>> newestOfClinic(SqlClient connection, String clinicId, Long before, int limit) {
-        return connection.preparedQuery(CLINIC_ALERTS + "and ($2::bigint is null or ca.cursor < $2) "
-                        + "order by ca.cursor desc limit $3")
-                .execute(Tuple.of(clinicId, before, limit))
-                .map(rows -> map(rows, this::clinicAlert));
+    /** @return how many of the topic's records were dropped before they were published */
+    public Uni<Integer> dropUnpublished(String topic) {
+        return NativeSql.update(DROP_UNPUBLISHED, topic);
+    }
+
+    /** Tells every instance's listener on {@code channel} (ClinicStreams) when the current transaction commits. */
+    public Uni<Void> notifyOnCommit(String channel, String payload) {
+        return NativeSql.list(NOTIFY, Long.class, channel, payload).replaceWithVoid();
+    }
+
+    /** Newest first; {@code before} a cursor (or null) pages back. */
+    public Uni<List<ClinicAlert>> newestOfClinic(String clinicId, Long before, int limit) {
+        return before == null ? read(clinicId, NEWEST, Map.of("clinic", clinicId, "limit", limit))
+                : read(clinicId, NEWEST_BEFORE, Map.of("clinic", clinicId, "before", before, "limit", limit));
     }
 
     /** In cursor order, from just after {@code cursor}: what a stream has not sent yet. */
     public Uni<List<ClinicAlert>> ofClinicAfter(String clinicId, long cursor, int limit) {
-        return database.preparedQuery(CLINIC_ALERTS + "and ca.cursor > $2 order by ca.cursor limit $3")
-                .execute(Tuple.of(clinicId, cursor, limit))
-                .map(rows -> map(rows, this::clinicAlert));
+        return read(clinicId, AFTER, Map.of("clinic", clinicId, "after", cursor, "limit", limit));
     }
 
     /** The clinic's latest cursor; 0 before its first delivery. */
     public Uni<Long> lastCursor(String clinicId) {
-        return database.preparedQuery("select last_cursor from clinic where clinic_id = $1")
-                .execute(Tuple.of(clinicId))
-                .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
+        return NativeSql.<Number>rows(LAST_CURSOR, Map.of("clinic", clinicId))
+                .map(rows -> rows.isEmpty() ? 0L : rows.get(0).longValue());
     }
 
     /**
@@ -69,27 +94,12 @@ public class Deliveries {
      * kept, and 1 for a clinic never delivered to.
      */
     public Uni<Long> oldestKept(String clinicId) {
-        return database.preparedQuery("select coalesce((select min(cursor) from clinic_alert where clinic_id = $1), "
-                        + "(select last_cursor + 1 from clinic where clinic_id = $1), 1)")
-                .execute(Tuple.of(clinicId))
-                .map(rows -> rows.iterator().next().getLong(0));
+        return NativeSql.<Number>rows(OLDEST_KEPT, Map.of("clinic", clinicId)).map(rows -> rows.get(0).longValue());
     }
 
-    private ClinicAlert clinicAlert(Row row) {
-        return new ClinicAlert(row.getLong("cursor"), alert(row));
-    }
-
-    /** As published, with the occurrences counted since and the clinic it was delivered to (null for a user). */
-    private AlertRaised alert(Row row) {
-        AlertRaised a = codec.read(row.getString("payload"), AlertRaised.class);
-        return new AlertRaised(a.alertId(), a.appId(), a.userId(), row.getString("clinic_id"), a.rule(), a.severity(),
-                a.area(), a.summary(), a.message(), a.detail(), a.evidence(), a.sourceEventId(), a.assessmentId(),
-                a.escalated(), row.getInteger("occurrences"), a.createdAt(), a.ruleSetVersion());
-    }
-
-    private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapping) {
-        List<T> out = new ArrayList<>();
-        rows.forEach(row -> out.add(mapping.apply(row)));
-        return out;
+    private Uni<List<ClinicAlert>> read(String clinicId, String sql, Map<String, ?> parameters) {
+        return NativeSql.<Object[]>rows(sql, parameters).map(rows -> rows.stream()
+                .map(row -> new ClinicAlert(((Number) row[0]).longValue(), alerts.read(row[1], row[2], clinicId)))
+                .toList());
     }
 }

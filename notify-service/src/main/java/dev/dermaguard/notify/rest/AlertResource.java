@@ -29,7 +29,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.dermaguard.common.auth.Caller;
 import dev.dermaguard.common.auth.CurrentCaller;
@@ -41,15 +40,13 @@ import dev.dermaguard.common.problem.Problem;
 import dev.dermaguard.common.validation.ClinicId;
 import dev.dermaguard.common.validation.UserId;
 import dev.dermaguard.common.validation.WholeNumber;
-import dev.dermaguard.notify.audit.AuditLog;
-import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.notify.repository.Deliveries.ClinicAlert;
-import dev.dermaguard.notify.service.KnownUsers;
+import dev.dermaguard.notify.service.AlertHistory;
 import dev.dermaguard.notify.stream.ClinicStreams;
 
 /**
  * Alert history for an app's users, and for a clinic the alerts delivered to it (its consenting users only), read
- * or streamed live. Every read is audited in the transaction that reads.
+ * or streamed live. Every read is audited in the transaction that reads ({@link AlertHistory}).
  */
 @Path("/v1")
 @Tag(name = "Alerts", description = "Alerts for an app's users, and the alerts delivered to a clinic, read or streamed.")
@@ -68,21 +65,14 @@ public class AlertResource {
     private static final String CLINIC_ID = "The clinic of the key, 1 to 48 of a-z, 0-9, '-'; another clinic's id is 403.";
 
     private final CurrentCaller currentCaller;
-    private final KnownUsers users;
-    private final Deliveries deliveries;
-    private final AuditLog audit;
+    private final AlertHistory history;
     private final ClinicStreams streams;
-    private final Pool database;
     private final EventCodec codec;
 
-    public AlertResource(CurrentCaller currentCaller, KnownUsers users, Deliveries deliveries, AuditLog audit,
-            ClinicStreams streams, Pool database, EventCodec codec) {
+    public AlertResource(CurrentCaller currentCaller, AlertHistory history, ClinicStreams streams, EventCodec codec) {
         this.currentCaller = currentCaller;
-        this.users = users;
-        this.deliveries = deliveries;
-        this.audit = audit;
+        this.history = history;
         this.streams = streams;
-        this.database = database;
         this.codec = codec;
     }
 
@@ -105,16 +95,8 @@ public class AlertResource {
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + MAX_LIMIT, defaultValue = "50"))
             @QueryParam("limit") @DefaultValue("50") @WholeNumber(min = 1, max = MAX_LIMIT) String limitText) {
-        int limit = Integer.parseInt(limitText);
-        Caller caller = currentCaller.get();
-        return users.knows(caller.principalId(), userId).flatMap(known -> {
-            if (!known) {
-                throw new NotFoundException();
-            }
-            return database.withTransaction(connection -> deliveries.ofUser(connection, caller.principalId(), userId, limit)
-                    .call(alerts -> audit.record(connection, caller, "user.alerts.read", "user " + userId,
-                            alerts.size() + " alerts")));
-        });
+        return history.ofUser(currentCaller.get(), userId, Integer.parseInt(limitText))
+                .map(alerts -> alerts.orElseThrow(NotFoundException::new));
     }
 
     /** The alerts delivered to the clinic, newest first; {@code before} a cursor pages back. */
@@ -140,11 +122,7 @@ public class AlertResource {
             @QueryParam("before") @WholeNumber(min = 1) String beforeText) {
         int limit = Integer.parseInt(limitText);
         Long before = beforeText == null ? null : Long.parseLong(beforeText);
-        Caller caller = ownClinic(clinicId);
-        return database.withTransaction(connection -> deliveries.newestOfClinic(connection, clinicId, before, limit)
-                .call(alerts -> audit.record(connection, caller, "clinic.alerts.read", "clinic " + clinicId,
-                        alerts.isEmpty() ? "0 alerts" : alerts.size() + " alerts, cursors "
-                                + alerts.get(alerts.size() - 1).cursor() + ".." + alerts.get(0).cursor())));
+        return history.ofClinic(ownClinic(clinicId), clinicId, before, limit);
     }
 
     /**
@@ -172,9 +150,8 @@ public class AlertResource {
                     schema = @Schema(type = SchemaType.INTEGER))
             @HeaderParam("Last-Event-ID") @WholeNumber String lastEventId, @Context Sse sse) {
         Caller caller = ownClinic(clinicId);
-        Uni<Long> from = lastEventId == null ? deliveries.lastCursor(clinicId) : Uni.createFrom().item(Long.parseLong(lastEventId));
-        return streams.follow(clinicId, from.call(cursor -> database.withTransaction(connection -> audit.record(connection,
-                        caller, "clinic.alerts.stream", "clinic " + clinicId, "subscribed after cursor " + cursor))))
+        Long resumeAfter = lastEventId == null ? null : Long.parseLong(lastEventId);
+        return streams.follow(clinicId, () -> history.streamStart(caller, clinicId, resumeAfter))
                 .map(event -> sseEvent(sse, event));
     }
 

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import dev.dermaguard.common.auth.Roles;
 import dev.dermaguard.common.validation.WholeNumber;
 import dev.dermaguard.notify.audit.AuditLog;
+import dev.dermaguard.notify.repository.AuditEntries;
 
 /** The audit log for operators: who raised, read, streamed or consented to what, and when. */
 @Path("/v1/audit")
@@ -42,11 +43,11 @@ public class AuditResource {
             description = "Who raised, read, streamed or consented to what, and when; never health data itself.")
     @APIResponse(responseCode = "200", description = "Newest first, at most limit.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntries.Entry.class),
                     examples = @ExampleObject(name = "a clinic's read", value = Examples.AUDIT)))
     @GET
     @RolesAllowed(Roles.OPERATOR)
-    public Uni<List<AuditLog.Entry>> list(
+    public Uni<List<AuditEntries.Entry>> list(
             @Parameter(description = "How many, 1 to 1000.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") @DefaultValue("100") @WholeNumber(min = 1, max = 1000) String limit,

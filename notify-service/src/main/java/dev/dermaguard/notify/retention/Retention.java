@@ -3,20 +3,22 @@ package dev.dermaguard.notify.retention;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.config.RetentionConfig;
+import dev.dermaguard.notify.repository.Expiry;
+import dev.dermaguard.notify.repository.SessionContext;
 
 /**
  * Deletes audit entries and clinic deliveries older than their retention (README, "Alerts"), periodically and in
@@ -32,14 +34,14 @@ public class Retention {
     public record Purged(long auditEntries, long deliveries) {
     }
 
-    private final Pool database;
+    private final Expiry expiry;
     private final Vertx vertx;
     private final RetentionConfig config;
     private final AuditLog audit;
     private long timer = -1;
 
-    public Retention(Pool database, Vertx vertx, RetentionConfig config, AuditLog audit) {
-        this.database = database;
+    public Retention(Expiry expiry, Vertx vertx, RetentionConfig config, AuditLog audit) {
+        this.expiry = expiry;
         this.vertx = vertx;
         this.config = config;
         this.audit = audit;
@@ -54,25 +56,24 @@ public class Retention {
         vertx.cancelTimer(timer);
     }
 
+    /** From a timer or any thread: it takes a Vert.x context of its own for its sessions. */
     public Uni<Purged> purge() {
-        return expire("clinic_alert", "delivered_at", config.deliveries())
-                .flatMap(deliveries -> expire("audit_entry", "at", config.audit())
+        return SessionContext.run(vertx, () -> expire(expiry::deliveries, config.deliveries())
+                .flatMap(deliveries -> expire(expiry::auditEntries, config.audit())
                         .map(entries -> new Purged(entries, deliveries)))
                 .call(purged -> purged.auditEntries() + purged.deliveries() == 0 ? Uni.createFrom().voidItem()
-                        : database.withTransaction(connection -> audit.record(connection, AuditLog.SERVICE,
-                                AuditLog.SERVICE_ID, "retention.deleted", "audit log and clinic deliveries",
+                        : Panache.withTransaction(() -> audit.record(AuditLog.SERVICE, AuditLog.SERVICE_ID,
+                                "retention.deleted", "audit log and clinic deliveries",
                                 purged.auditEntries() + " audit entries older than " + config.audit().toDays() + " days, "
                                         + purged.deliveries() + " deliveries older than " + config.deliveries().toDays()
-                                        + " days")));
+                                        + " days"))));
     }
 
-    /** {@code table} and {@code column} are this class's constants, never input. */
-    private Uni<Long> expire(String table, String column, Duration age) {
+    /** A batch a transaction, until a batch finds fewer rows than it may delete. */
+    private Uni<Long> expire(BiFunction<OffsetDateTime, Integer, Uni<Integer>> batch, Duration age) {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(age);
-        return database.preparedQuery("delete from " + table + " where ctid = any(array(select ctid from " + table
-                        + " where " + column + " < $1 limit $2))")
-                .execute(Tuple.of(cutoff, config.batch()))
-                .flatMap(rows -> rows.rowCount() < config.batch() ? Uni.createFrom().item((long) rows.rowCount())
-                        : expire(table, column, age).map(more -> more + rows.rowCount()));
+        return Panache.withTransaction(() -> batch.apply(cutoff, config.batch()))
+                .flatMap(deleted -> deleted < config.batch() ? Uni.createFrom().item((long) deleted)
+                        : expire(batch, age).map(more -> more + deleted));
     }
 }

@@ -2,7 +2,6 @@ package dev.dermaguard.notify.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,9 @@ import dev.dermaguard.notify.policy.AlertPolicy.Decision;
 import dev.dermaguard.notify.policy.AlertPolicy.FoldInto;
 import dev.dermaguard.notify.policy.AlertPolicy.PriorAlert;
 import dev.dermaguard.notify.policy.AlertPolicy.Raise;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.notify.repository.Alerts;
+import dev.dermaguard.notify.repository.KnownUsers;
+import dev.dermaguard.notify.repository.RuleFirings;
 import dev.dermaguard.notify.repository.StoredAlert;
 import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.outbox.ConsumedEvents.EventId;
@@ -54,12 +55,15 @@ public class AlertService {
     private final ClinicDeliveries deliveries;
     private final AuditLog audit;
     private final KnownUsers users;
+    private final Alerts alerts;
+    private final RuleFirings ruleFirings;
     private final EventCodec codec;
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
     public AlertService(ConsumedEvents consumed, Outbox outbox, AlertTexts texts, AlertPolicy policy,
-            ClinicDeliveries deliveries, AuditLog audit, KnownUsers users, EventCodec codec, MeterRegistry metrics) {
+            ClinicDeliveries deliveries, AuditLog audit, KnownUsers users, Alerts alerts, RuleFirings ruleFirings,
+            EventCodec codec, MeterRegistry metrics) {
         this.consumed = consumed;
         this.outbox = outbox;
         this.texts = texts;
@@ -67,6 +71,8 @@ public class AlertService {
         this.deliveries = deliveries;
         this.audit = audit;
         this.users = users;
+        this.alerts = alerts;
+        this.ruleFirings = ruleFirings;
         this.codec = codec;
         this.metrics = metrics;
     }
@@ -103,9 +109,10 @@ public class AlertService {
         }
         // In sequence: one reactive session runs one statement at a time.
         // The user's lock first, as consent changes take it: deliveries follow the consent that stands at commit.
+        // The batch remembered the user already: locking is all that is left.
         Uni<Void> chain = users.lock(assessment.appId(), assessment.userId());
         for (Risk firing : firings) {
-            chain = chain.flatMap(done -> lock(assessment, firing));
+            chain = chain.flatMap(done -> ruleFirings.lock(assessment, firing));
         }
         for (Risk firing : firings) {
             chain = chain.flatMap(done -> decide(assessment, firing));
@@ -113,52 +120,28 @@ public class AlertService {
         return chain;
     }
 
-    private Uni<Void> lock(RiskAssessed a, Risk firing) {
-        Object[] key = {a.appId(), a.userId(), firing.rule().name(), a.area().name()};
-        return NativeSql.update("insert into alert_decision_lock (app_id, user_id, rule, area) values (?1, ?2, ?3, ?4) "
-                        + "on conflict do nothing", key)
-                .flatMap(inserted -> NativeSql.list("select rule from alert_decision_lock where app_id = ?1 "
-                        + "and user_id = ?2 and rule = ?3 and area = ?4 for update", String.class, key))
-                .replaceWithVoid();
-    }
-
     /**
      * A re-judgement of an event (a late arrival before it) that finds what was already counted for that event, at
      * the same or a lower severity, is no new firing: it changes nothing. A higher severity is decided as usual.
      */
     private Uni<Void> decide(RiskAssessed a, Risk firing) {
-        return NativeSql.list("select severity from rule_firing where app_id = ?1 and user_id = ?2 and rule = ?3 "
-                        + "and area = ?4 and source_event_id = ?5", String.class,
-                a.appId(), a.userId(), firing.rule().name(), a.area().name(), a.sourceEventId())
-                .flatMap(counted -> counted.stream().map(Severity::valueOf)
-                        .anyMatch(severity -> severity.compareTo(firing.severity()) >= 0)
+        return ruleFirings.countedFor(a, firing)
+                .flatMap(counted -> counted.stream().anyMatch(severity -> severity.compareTo(firing.severity()) >= 0)
                         ? Uni.createFrom().voidItem() : decideNew(a, firing));
     }
 
     private Uni<Void> decideNew(RiskAssessed a, Risk firing) {
         Instant firedAt = a.sourceEventAt().toInstant();
-        Uni<Long> earlierFirings = NativeSql.list("select count(*) from rule_firing where app_id = ?1 and user_id = ?2 "
-                        + "and rule = ?3 and area = ?4 and source_event_at > ?5 and source_event_at <= ?6", Long.class,
-                a.appId(), a.userId(), firing.rule().name(), a.area().name(),
-                policy.repeatWindowStart(firedAt).atOffset(ZoneOffset.UTC), firedAt.atOffset(ZoneOffset.UTC))
-                .map(counts -> counts.get(0));
-        Uni<List<StoredAlert>> inCooldown = StoredAlert.list("appId = ?1 and userId = ?2 and rule = ?3 and area = ?4 "
-                        + "and sourceEventAt > ?5 and sourceEventAt < ?6", a.appId(), a.userId(), firing.rule(), a.area(),
+        Uni<Long> earlierFirings = ruleFirings.inWindow(a, firing, policy.repeatWindowStart(firedAt), firedAt);
+        Uni<List<StoredAlert>> inCooldown = alerts.inCooldown(a.appId(), a.userId(), firing.rule(), a.area(),
                 policy.cooldownStart(firedAt), policy.cooldownEnd(firedAt));
-        return earlierFirings.flatMap(earlier -> inCooldown.flatMap(alerts -> {
-            List<PriorAlert> prior = alerts.stream()
+        return earlierFirings.flatMap(earlier -> inCooldown.flatMap(stored -> {
+            List<PriorAlert> prior = stored.stream()
                     .map(alert -> new PriorAlert(alert.alertId, alert.severity, alert.sourceEventAt)).toList();
             Decision decision = policy.decide(firing.severity(), firedAt, clock.instant(), earlier.intValue() + 1, prior);
-            return record(a, firing, decision).flatMap(done -> apply(a, firing, decision, alerts));
+            return ruleFirings.record(a, firing, decision.getClass().getSimpleName())
+                    .flatMap(done -> apply(a, firing, decision, stored));
         }));
-    }
-
-    private Uni<Void> record(RiskAssessed a, Risk firing, Decision decision) {
-        return NativeSql.update("insert into rule_firing (app_id, user_id, rule, area, severity, source_event_at, "
-                        + "assessment_id, outcome, source_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                a.appId(), a.userId(), firing.rule().name(), a.area().name(), firing.severity().name(),
-                a.sourceEventAt(), a.assessmentId(), decision.getClass().getSimpleName(), a.sourceEventId())
-                .replaceWithVoid();
     }
 
     private Uni<Void> apply(RiskAssessed a, Risk firing, Decision decision, List<StoredAlert> inCooldown) {
@@ -184,7 +167,7 @@ public class AlertService {
                 a.area(), words.summary(), words.message(), words.detail(), firing.evidence(), a.sourceEventId(),
                 a.assessmentId(), escalated, 1, clock.instant(), a.ruleSetVersion());
         String key = RecordKeys.of(alert.appId(), alert.userId());
-        return StoredAlert.of(alert, a.sourceEventAt(), codec.write(alert)).persistAndFlush()
+        return alerts.add(StoredAlert.of(alert, a.sourceEventAt(), codec.write(alert)))
                 .flatMap(stored -> outbox.enqueue(Topics.ALERTS, key, alert.alertId(), EventTypes.ALERT_RAISED, alert))
                 .flatMap(queued -> deliveries.deliver(alert))
                 // The clinics themselves are in clinic_alert: a count keeps the entry short however many consent.

@@ -13,7 +13,8 @@ import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.notify.repository.Consents;
+import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.outbox.Outbox;
 
 /**
@@ -24,12 +25,16 @@ import dev.dermaguard.outbox.Outbox;
 @ApplicationScoped
 public class ClinicDeliveries {
 
+    private final Consents consents;
+    private final Deliveries deliveries;
     private final Outbox outbox;
     private final ApiKeys keys;
 
     private final Counter delivered;
 
-    public ClinicDeliveries(Outbox outbox, ApiKeys keys, MeterRegistry metrics) {
+    public ClinicDeliveries(Consents consents, Deliveries deliveries, Outbox outbox, ApiKeys keys, MeterRegistry metrics) {
+        this.consents = consents;
+        this.deliveries = deliveries;
         this.outbox = outbox;
         this.keys = keys;
         this.delivered = Counter.builder("dermaguard.notify.clinic.deliveries")
@@ -39,8 +44,7 @@ public class ClinicDeliveries {
 
     /** Must run in the raising transaction, after the alert row is written; returns how many clinics it reached. */
     public Uni<Integer> deliver(AlertRaised alert) {
-        return NativeSql.list("select clinic_id from consent where app_id = ?1 and user_id = ?2 and granted "
-                        + "order by clinic_id", String.class, alert.appId(), alert.userId())
+        return consents.clinicsOf(alert.appId(), alert.userId())
                 .flatMap(consenting -> {
                     // A clinic whose key was removed (offboarded) is no recipient, whatever consent remains.
                     List<String> clinics = consenting.stream().filter(keys.clinicIds()::contains).toList();
@@ -54,11 +58,8 @@ public class ClinicDeliveries {
     }
 
     private Uni<Void> deliver(AlertRaised alert, String clinic) {
-        // The update locks the clinic row until commit, so cursors of one clinic commit in their order.
-        return NativeSql.update("update clinic set last_cursor = last_cursor + 1 where clinic_id = ?1", clinic)
-                .flatMap(locked -> NativeSql.update("insert into clinic_alert (clinic_id, cursor, alert_id) "
-                        + "select clinic_id, last_cursor, ?2 from clinic where clinic_id = ?1", clinic, alert.alertId()))
-                .flatMap(inserted -> outbox.enqueue(Topics.clinicAlerts(clinic), RecordKeys.of(alert.appId(),
+        return deliveries.deliver(clinic, alert.alertId())
+                .flatMap(written -> outbox.enqueue(Topics.clinicAlerts(clinic), RecordKeys.of(alert.appId(),
                         alert.userId()), alert.alertId(), EventTypes.ALERT_RAISED, alert.forClinic(clinic)));
     }
 }

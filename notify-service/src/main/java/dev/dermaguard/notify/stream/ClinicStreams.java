@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -25,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import dev.dermaguard.notify.config.ClinicStreamConfig;
 import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.notify.repository.Deliveries.ClinicAlert;
+import dev.dermaguard.notify.repository.SessionContext;
 
 /**
  * Live clinic streams on every instance. The transaction that delivers an alert to a clinic fires a PostgreSQL
@@ -34,6 +37,10 @@ import dev.dermaguard.notify.repository.Deliveries.ClinicAlert;
  * notification (while the listener reconnects) only delays delivery until the next sweep. A stream reads only as
  * many alerts as its client has asked for (the HTTP layer asks for the next once the previous is written), so a
  * slow client or a resume from cursor 0 holds one page at most, never the history.
+ * <p>
+ * Reads go through Panache sessions like every other read; LISTEN alone has a connection of its own
+ * ({@link PgSubscriber}): a notification reaches only the connection that listens, and it must stay open for as
+ * long as the instance runs, which no pooled or Hibernate session connection does.
  */
 @ApplicationScoped
 public class ClinicStreams {
@@ -84,6 +91,7 @@ public class ClinicStreams {
         this.deliveries = deliveries;
         this.vertx = vertx;
         this.config = config;
+        // Not the pool: LISTEN needs one connection held open for the instance's life (see the class comment).
         PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user);
         password.ifPresent(options::setPassword);
         this.listener = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 500L);
@@ -111,14 +119,16 @@ public class ClinicStreams {
     }
 
     /**
-     * The clinic's alerts after the cursor {@code from} yields, from the database, then live ones as they commit;
+     * The clinic's alerts after the cursor {@code from} yields (it opens its own Panache session, and is called on
+     * the context it will run on), from the database, then live ones as they commit;
      * first a {@link Gap} if some after that cursor expired. Throws {@link TooManyStreamsException} at once when the
      * clinic or this instance has no stream to spare.
      */
-    public Multi<StreamEvent> follow(String clinicId, Uni<Long> from) {
+    public Multi<StreamEvent> follow(String clinicId, Supplier<Uni<Long>> from) {
         reserve(clinicId);
         AtomicBoolean released = new AtomicBoolean();
-        return from.flatMap(cursor -> deliveries.oldestKept(clinicId).map(oldest -> new long[] {cursor, oldest}))
+        return SessionContext.run(vertx, () -> from.get().flatMap(cursor -> Panache.withSession(
+                        () -> deliveries.oldestKept(clinicId)).map(oldest -> new long[] {cursor, oldest})))
                 .onItem().transformToMulti(start -> {
                     long cursor = start[0];
                     long oldest = start[1];
@@ -222,7 +232,11 @@ public class ClinicStreams {
                 return;
             }
             woken = false;
-            deliveries.ofClinicAfter(clinicId, lastSent, (int) wanted).subscribe().with(page -> send(page, wanted),
+            long after = lastSent;
+            // Woken by a timer, a notification or the client: on a context of its own where it has none.
+            SessionContext.run(vertx, () -> Panache.withSession(
+                            () -> deliveries.ofClinicAfter(clinicId, after, (int) wanted)))
+                    .subscribe().with(page -> send(page, wanted),
                     failure -> {
                         LOG.warnf("Reading clinic alerts for a stream failed, retrying at the next wake: %s",
                                 failure.getClass().getName());
