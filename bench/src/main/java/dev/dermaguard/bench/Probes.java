@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Every process's resident memory, sampled while load runs: its peak is the "under load" figure. */
 final class Probes {
 
-    /** The stack's processes, each by a part of its command line only it has. */
+    /** The stack's processes, each by a part of its command line only it has (LocalStack names each service). */
     static final Map<String, String> PROCESSES = Map.of(
-            "intake-service", "intake-service/target/quarkus-app/quarkus-run.jar",
-            "risk-service", "risk-service/target/quarkus-app/quarkus-run.jar",
-            "notify-service", "notify-service/target/quarkus-app/quarkus-run.jar",
+            "intake-service", "-Ddermaguard.service=intake-service ",
+            "risk-service", "-Ddermaguard.service=risk-service ",
+            "notify-service", "-Ddermaguard.service=notify-service ",
             "kafka-broker", "kafka.Kafka ");
 
     private final Map<String, Long> peakRssMb = new ConcurrentHashMap<>();

@@ -40,11 +40,17 @@ final class ChildProcess {
     /** Starts a JVM with the same java binary as this one, in the folder of its log, appending to that log. */
     static ChildProcess startJava(String name, List<String> arguments, Map<String, String> environment, Path log,
                                   Consumer<String> lineListener) {
+        return startJava(name, arguments, environment, log.getParent(), log, lineListener);
+    }
+
+    /** Starts a JVM with the same java binary as this one, in {@code directory}, appending to its log. */
+    static ChildProcess startJava(String name, List<String> arguments, Map<String, String> environment,
+                                  Path directory, Path log, Consumer<String> lineListener) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(log.getParent().toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {

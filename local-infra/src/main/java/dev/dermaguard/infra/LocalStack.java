@@ -76,14 +76,18 @@ public final class LocalStack implements AutoCloseable {
     private static final String RISK_PORT = "RISK_PORT";
     private static final String NOTIFY_PORT = "NOTIFY_PORT";
 
-    /** A service, its port in the options and the variable that sets it, and its database (null: it has none). */
-    private record Definition(String name, ToIntFunction<Options> port, String portVariable, String database) {
+    /**
+     * A service, its port in the options and the variable that sets it, its database (null: it has none) and its
+     * heap: intake holds only requests in flight; risk and notify a poll of up to 500 records and its transaction.
+     */
+    private record Definition(String name, ToIntFunction<Options> port, String portVariable, String database,
+            String maxHeap) {
     }
 
     private static final List<Definition> SERVICES = List.of(
-            new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null),
-            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk"),
-            new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify"));
+            new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null, "128m"),
+            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "192m"),
+            new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify", "192m"));
 
     private final Path root;
     private final Path workDir;
@@ -194,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
         }
         String instance = name + "-" + n;
         int port = Ports.free();
-        Service service = new Service(instance, jar(root, definition), port,
+        Service service = new Service(instance, jar(root, definition), definition.maxHeap(), port,
                 environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
         services.put(instance, service);
         service.start();
@@ -355,8 +359,9 @@ public final class LocalStack implements AutoCloseable {
         for (Definition definition : SERVICES) {
             int fixedPort = definition.port().applyAsInt(options);
             int port = fixedPort == 0 ? Ports.free() : fixedPort;
-            services.put(definition.name(), new Service(definition.name(), jar(options.root(), definition), port,
-                    environment(infrastructure, definition, port), logs.resolve(definition.name() + ".log")));
+            services.put(definition.name(), new Service(definition.name(), jar(options.root(), definition),
+                    definition.maxHeap(), port, environment(infrastructure, definition, port),
+                    logs.resolve(definition.name() + ".log")));
         }
         return services;
     }
