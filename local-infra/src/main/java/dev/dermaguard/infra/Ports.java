@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** TCP ports on this machine. */
 final class Ports {
@@ -11,8 +13,24 @@ final class Ports {
     private Ports() {
     }
 
-    /** A port nothing listens on now; whoever takes it next must do so soon. */
+    /**
+     * Every port {@link #free} handed out in this process: the kernel may give a port it just gave again once its
+     * probe socket closed, and a broker's listeners, asked for one after the other, once got the same port (CI).
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /** A port nothing listens on now and this process never handed out; whoever takes it must do so soon. */
     static int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = unused();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free TCP port that this process has not handed out already");
+    }
+
+    private static int unused() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
