@@ -30,7 +30,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.AlertRaised;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
@@ -175,8 +174,10 @@ class ClinicStreamsTest {
         user.awaitSettled(user.consent(CLINIC, true).eventId());
         RiskAssessed assessed = user.publish(user.assessment(daysAgo(2), risk(RuleName.HEALING_GAP, Severity.MODERATE)));
         user.awaitSettled(assessed.assessmentId());
-        AlertRaised alert = user.alertsOn(dev.dermaguard.common.Topics.clinicAlerts(CLINIC)).get(0);
-        return alert.alertId();
+        // Settled means stored and handed to the relay; the record reaches the topic a moment later.
+        String clinicTopic = dev.dermaguard.common.Topics.clinicAlerts(CLINIC);
+        await().atMost(NotifyFixtures.WITHIN).until(() -> !user.alertsOn(clinicTopic).isEmpty());
+        return user.alertsOn(clinicTopic).get(0).alertId();
     }
 
     private long cursorOf(UUID alertId) {
