@@ -44,7 +44,7 @@ public class AssessmentPublisher {
     public static final class Batch {
 
         private final List<RiskAssessed> assessed = new ArrayList<>();
-        private final List<String> payloads = new ArrayList<>();
+        /** One per assessment, in the same order; each holds the assessment's JSON. */
         private final List<Outbox.Message> messages = new ArrayList<>();
     }
 
@@ -78,7 +78,6 @@ public class AssessmentPublisher {
                 "rule", risk.rule().name(), "severity", risk.severity().name()).increment()));
         String payload = codec.write(assessed);
         batch.assessed.add(assessed);
-        batch.payloads.add(payload);
         // Made now, in the trace of the event being judged.
         batch.messages.add(outbox.message(Topics.RISK_ASSESSMENTS, RecordKeys.of(judged.appId(), judged.userId()),
                 assessed.assessmentId(), EventTypes.RISK_ASSESSED, payload));
@@ -100,7 +99,7 @@ public class AssessmentPublisher {
                 .toArray(String[]::new));
         columns.put("assessedat", all.stream().map(a -> a.assessedAt().toString()).toArray(String[]::new));
         columns.put("versions", all.stream().map(RiskAssessed::ruleSetVersion).toArray(String[]::new));
-        columns.put("payloads", batch.payloads.toArray(String[]::new));
+        columns.put("payloads", batch.messages.stream().map(Outbox.Message::payload).toArray(String[]::new));
         return NativeSql.update(INSERT, columns).flatMap(stored -> outbox.enqueue(batch.messages));
     }
 
