@@ -79,15 +79,17 @@ public final class LocalStack implements AutoCloseable {
     /**
      * A service, its port in the options and the variable that sets it, its database (null: it has none) and its
      * heap: intake holds only requests in flight; risk and notify a poll of up to 500 records and its transaction.
+     * After a drained backlog of 10,000 sessions a full collection left 18 MB live in intake, 34 in risk and 31 in
+     * notify: three times that is room enough, and every megabyte of heap is one of resident memory under load.
      */
     private record Definition(String name, ToIntFunction<Options> port, String portVariable, String database,
             String maxHeap) {
     }
 
     private static final List<Definition> SERVICES = List.of(
-            new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null, "128m"),
-            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "192m"),
-            new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify", "192m"));
+            new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null, "64m"),
+            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "96m"),
+            new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify", "96m"));
 
     private final Path root;
     private final Path workDir;
