@@ -43,7 +43,8 @@ final class Report {
                 b.pgSingleRowInsertsPerSec());
         row(md, "pipeline, batches of 100: max sustained events/s", p.maxSustainedEventsPerSec());
         row(md, "pipeline, single posts: max sustained events/s", p.maxSustainedSinglePostsPerSec());
-        row(md, "pipeline, backlog drain (assessments/s)", p.backlogDrainPerSec());
+        row(md, "pipeline, backlog drain, warm services (assessments/s)", p.backlogDrainPerSec());
+        row(md, "pipeline, first backlog's drain, cold services (assessments/s)", p.coldDrainPerSec());
         row(md, "batched max / PostgreSQL inserts", ratio(p.maxSustainedEventsPerSec(), b.pgSingleRowInsertsPerSec()));
         row(md, "single max / PostgreSQL inserts", ratio(p.maxSustainedSinglePostsPerSec(), b.pgSingleRowInsertsPerSec()));
         row(md, "PostgreSQL statements per event, both services, batches at the max sustained rate",

@@ -12,11 +12,13 @@ record Results(String date, String machine, String mode, double seconds, Baselin
     }
 
     /**
+     * @param backlogDrainPerSec a backlog's drain once the services are warm
+     * @param coldDrainPerSec the first backlog's, while the JIT compiler has yet to compile the services' hot paths
      * @param latencyMs single posts at {@code atQuarterMax}, {@code atHalfMax} and {@code atThreeQuartersMax} of
      *        {@code maxSustainedSinglePostsPerSec}
      */
     record Pipeline(double maxSustainedEventsPerSec, double maxSustainedSinglePostsPerSec, double backlogDrainPerSec,
-                    double pgStatementsPerEvent, Map<String, Latency> latencyMs) {
+                    double coldDrainPerSec, double pgStatementsPerEvent, Map<String, Latency> latencyMs) {
     }
 
     record Latency(Percentiles toAssessment, Percentiles toAlert) {

@@ -17,7 +17,7 @@ class ReportTest {
     private static final Percentiles P = new Percentiles(12.5, 80, 140);
     private static final Results RESULTS = new Results("2026-12-01", "2 cores", "quick", 95.3,
             new Results.Baselines(41_000, 250_000, 22_500),
-            new Results.Pipeline(1_200, 800, 1_150, 7.5,
+            new Results.Pipeline(1_200, 800, 1_150, 310, 7.5,
                     Map.of("atHalfMax", new Results.Latency(P, new Percentiles(200, 400, 450)))),
             new Results.HistoryCost(1_100, 1_000, 600, 10),
             Map.of("intake-service", new Results.ServiceFigures(5_300, 210, 375)),
@@ -35,6 +35,7 @@ class ReportTest {
         assertEquals(1_200, json.at("/pipeline/maxSustainedEventsPerSec").asDouble());
         assertEquals(800, json.at("/pipeline/maxSustainedSinglePostsPerSec").asDouble());
         assertEquals(7.5, json.at("/pipeline/pgStatementsPerEvent").asDouble());
+        assertEquals(310, json.at("/pipeline/coldDrainPerSec").asDouble());
         assertEquals(140, json.at("/pipeline/latencyMs/atHalfMax/toAssessment/p999").asDouble());
         assertEquals(400, json.at("/pipeline/latencyMs/atHalfMax/toAlert/p99").asDouble());
         assertEquals(1_000, json.at("/historyCost/eventsPerSecWith100000").asDouble());
@@ -49,6 +50,7 @@ class ReportTest {
 
         assertTrue(md.contains("| batched max / PostgreSQL inserts | 0.05 |"), md);
         assertTrue(md.contains("| atHalfMax | 12.5 / 80.0 / 140 | 200 / 400 / 450 |"), md);
+        assertTrue(md.contains("| pipeline, first backlog's drain, cold services (assessments/s) | 310 |"), md);
     }
 
     @Test
