@@ -63,4 +63,4 @@ exec java \
   -Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn \
   -Dorg.slf4j.simpleLogger.log.io.zonky=warn \
   -cp "local-infra/target/classes:$(<"$classpath_file")" \
-  dev.dermaguard.infra.LocalStack --root "$PWD"
+  dev.dermaguard.infra.LocalStackCommand --root "$PWD"

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.common.auth.DevelopmentKeys;
 
 /**
  * clinic-access.sh: onboards or offboards a clinic on the local stack, in one command.
@@ -35,7 +36,7 @@ public final class ClinicAccessCommand {
                    clinic-access.sh offboard <clinicId>
             environment: KAFKA_BOOTSTRAP_SERVERS (127.0.0.1:9092), NOTIFY_URL (http://localhost:8082),
                          DERMAGUARD_OPERATOR_KEY (the development operator key)""";
-    private static final String DEVELOPMENT_OPERATOR_KEY = "local-operator-key";
+    private static final String DEVELOPMENT_OPERATOR_KEY = DevelopmentKeys.OPERATOR.key();
     private static final int MIN_PASSWORD_LENGTH = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);

@@ -197,6 +197,11 @@ public final class LocalKafka implements AutoCloseable {
         WorkFiles.delete(dataDir);
     }
 
+    /** The port of a one-broker {@code host:port}, to start a broker again where clients look for it. */
+    public static int portOf(String bootstrapServers) {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+    }
+
     private static int listenerPort(int port, String who) {
         return port == 0 ? Ports.free() : Ports.requireFree(port, who);
     }

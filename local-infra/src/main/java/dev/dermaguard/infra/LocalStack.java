@@ -2,24 +2,19 @@ package dev.dermaguard.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
-
-import dev.dermaguard.common.Topics;
 
 /**
  * All of DermaGuard on one machine: Kafka, PostgreSQL and the three services, each service from its packaged jar
- * in a JVM of its own. What run-local.sh runs ({@link #main}) and what the end-to-end tests start.
+ * in a JVM of its own. What the end-to-end tests, bench/ and faults/ start; run-local.sh runs it through
+ * {@link LocalStackCommand}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -70,8 +65,6 @@ public final class LocalStack implements AutoCloseable {
     private static final String KAFKA_PORT = "KAFKA_PORT";
     private static final String KAFKA_SERVICES_PORT = "KAFKA_SERVICES_PORT";
     private static final String KAFKA_CLINIC_PORT = "KAFKA_CLINIC_PORT";
-    /** Where clinic-consumer.sh connects unless KAFKA_CLINIC_BOOTSTRAP_SERVERS says otherwise. */
-    private static final String CLINIC_CONSUMER_DEFAULT = "127.0.0.1:9094";
     private static final String INTAKE_PORT = "INTAKE_PORT";
     private static final String RISK_PORT = "RISK_PORT";
     private static final String NOTIFY_PORT = "NOTIFY_PORT";
@@ -160,6 +153,11 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.clinicBootstrapServers();
     }
 
+    /** Kafka's and PostgreSQL's state, and every log under {@code logs/}. */
+    public Path workDir() {
+        return workDir;
+    }
+
     /** The broker, for tests that stop and start it. */
     public LocalKafka kafka() {
         return infrastructure.kafka();
@@ -223,100 +221,6 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             infrastructure.close();
         }
-    }
-
-    /** Starts the stack, prints how to use it, and keeps it up until Ctrl-C or SIGTERM. */
-    public static void main(String[] args) throws InterruptedException {
-        Options options;
-        try {
-            options = Options.defaults(root(args)).withPortsFrom(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        AtomicReference<LocalStack> running = new AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopEverything(running.get()), "dermaguard-stop"));
-        try {
-            running.set(start(options));
-        } catch (RuntimeException e) {
-            System.err.println("DermaGuard did not start: " + e.getMessage()
-                    + (e.getCause() == null ? "" : "\ncaused by: " + e.getCause()));
-            System.exit(1);
-        }
-        System.out.println(running.get().banner());
-        // Nothing left to do here: the shutdown hook stops everything when the JVM is told to end.
-        Thread.currentThread().join();
-    }
-
-    String banner() {
-        // In the text block a backslash at the end of a line joins it to the next: the curl is one line to paste.
-        String performedAt = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
-        return """
-
-                DermaGuard runs locally.
-                  intake-service  %s
-                  risk-service    %s
-                  notify-service  %s
-                  Kafka           %s (PLAINTEXT, loopback only, no authentication: local tools)
-                  logs            %s
-                                  %s
-                                  %s
-
-                Development API keys:
-                  local-app-key      app demo-app
-                  local-app2-key     app other-app
-                  local-clinic-key   clinic demo-clinic
-                  local-clinic2-key  clinic other-clinic
-                  local-operator-key operator local-operator (audit log, clinic onboarding)
-
-                Post a session:
-                  curl -i -X POST %s/v1/sessions -H 'Content-Type: application/json' -H 'X-API-Key: local-app-key' \
-                -d '{"eventId":"%s","userId":"u-123","performedAt":"%s","area":"CHEEKS","needleDepthMm":0.5,"device":"ROLLER"}'
-                %s
-                Ctrl-C stops everything.
-                """.formatted(intakeUrl(), riskUrl(), notifyUrl(), bootstrapServers(),
-                workDir.resolve("logs").resolve("<service>.log"), workDir.resolve("kafka/kafka.log"),
-                workDir.resolve("postgres/postgres.log"),
-                intakeUrl(), UUID.randomUUID(), performedAt, clinicKafkaBanner());
-    }
-
-    /** How clinics read their alert topics, with the command that does it as demo-clinic. */
-    private String clinicKafkaBanner() {
-        Optional<String> listener = clinicBootstrapServers();
-        if (listener.isEmpty()) {
-            return "\nKafka for clinics: none here (" + Infrastructure.KAFKA_BOOTSTRAP_SERVERS + " names a broker of your own).\n";
-        }
-        StringBuilder banner = new StringBuilder("\nKafka for clinics  " + listener.get()
-                + "  SASL_PLAINTEXT, SCRAM-SHA-512, consumer groups <clinicId>.<anything>, read_committed\n");
-        ScramUser.CLINICS.forEach(clinic -> banner.append("  %-13s password %-21s reads %s%n".formatted(
-                clinic.name(), clinic.password(), Topics.clinicAlerts(clinic.name()))));
-        ScramUser demo = ScramUser.CLINICS.get(0);
-        String bootstrap = listener.get().equals(CLINIC_CONSUMER_DEFAULT) ? ""
-                : Infrastructure.KAFKA_CLINIC_BOOTSTRAP_SERVERS + "=" + listener.get() + " ";
-        banner.append("Read ").append(demo.name()).append("'s alerts as ").append(demo.name())
-                .append(" (Kafka's console consumer; another clinic's topic is refused):\n  ")
-                .append(bootstrap).append("./clinic-consumer.sh ").append(demo.name()).append(' ')
-                .append(demo.password()).append(' ').append(Topics.clinicAlerts(demo.name())).append('\n');
-        return banner.toString();
-    }
-
-    private static void stopEverything(LocalStack stack) {
-        if (stack != null) {
-            stack.close();
-        }
-        // A start cut short by Ctrl-C may have launched a process that nothing owns yet.
-        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static Path root(String[] args) {
-        if (args.length == 0) {
-            return Path.of("").toAbsolutePath();
-        }
-        if (args.length == 2 && args[0].equals("--root")) {
-            return Path.of(args[1]).toAbsolutePath().normalize();
-        }
-        throw new IllegalArgumentException("usage: LocalStack [--root DIR]");
     }
 
     /** Checks every fixed port before anything starts, so a clash costs no time and names every port at once. */

@@ -121,7 +121,7 @@ class LocalKafkaTest {
     @Test
     @Order(5)
     void closeStopsTheBrokerAndFreesItsPort() throws IOException {
-        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        int port = LocalKafka.portOf(kafka.bootstrapServers());
 
         kafka.close();
 

@@ -88,9 +88,9 @@ public record NotifyFixtures(TopicClient topics, EventCodec codec, Pool database
     public void awaitSettled(UUID... eventIds) {
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> {
             long processed = database.preparedQuery("select count(*) from consumed_event where event_id = any($1)")
-                    .execute(Tuple.of(eventIds)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+                    .execute(Tuple.of(eventIds)).await().atMost(WITHIN).iterator().next().getLong(0);
             long waiting = database.query("select count(*) from outbox_message").execute()
-                    .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+                    .await().atMost(WITHIN).iterator().next().getLong(0);
             return processed == eventIds.length && waiting == 0;
         });
     }

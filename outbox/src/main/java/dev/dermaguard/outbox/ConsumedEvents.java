@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,11 @@ public class ConsumedEvents {
                         : Uni.createFrom().voidItem()));
     }
 
+    /** The idempotent consumer of one event, in the caller's transaction: its effect once, on its first delivery. */
+    public Uni<Void> takeEffectOnce(EventId event, Supplier<Uni<Void>> effect) {
+        return firstDeliveries(List.of(event)).flatMap(first -> first.isEmpty() ? Uni.createFrom().voidItem() : effect.get());
+    }
+
     /**
      * Writes what an event changed and lets go of the entities it loaded: Hibernate checks every managed entity
      * before each query, which would make a batch cost the square of its size.
@@ -51,8 +57,8 @@ public class ConsumedEvents {
     }
 
     /**
-     * The set-based {@link #firstDelivery}, one statement for a batch: records every event in the caller's
-     * transaction and answers those delivered for the first time. An event twice in {@code events} is one.
+     * Records every event in the caller's transaction, in one statement, and answers those delivered for the first
+     * time; a redelivered or re-posted event is not among them. An event twice in {@code events} is one.
      */
     Uni<Set<EventId>> firstDeliveries(Collection<EventId> events) {
         if (events.isEmpty()) {
@@ -76,16 +82,5 @@ public class ConsumedEvents {
                     rows.forEach(row -> first.add(new EventId((String) row[0], (UUID) row[1])));
                     return first;
                 });
-    }
-
-    /**
-     * Records the event in the caller's transaction and tells whether this is its first delivery; a redelivered
-     * or re-posted event answers false and the caller skips it.
-     */
-    public Uni<Boolean> firstDelivery(String appId, UUID eventId) {
-        return NativeSql.update("insert into consumed_event (app_id, event_id) select ?1, ?2 where not exists"
-                        + " (select 1 from consumed_event where app_id = ?3 and event_id = ?2) on conflict do nothing",
-                        appId, eventId, ANY_APP)
-                .map(inserted -> inserted == 1);
     }
 }

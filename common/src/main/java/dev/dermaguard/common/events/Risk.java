@@ -3,11 +3,12 @@ package dev.dermaguard.common.events;
 import java.time.Instant;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotNull;
 
 /** One finding of one rule; {@code nextSafeSessionAt} is set where waiting resolves it. */
 public record Risk(
-        RuleName rule,
-        Severity severity,
+        @NotNull RuleName rule,
+        @NotNull Severity severity,
         String summary,
         String detail,
         Evidence evidence,

@@ -4,12 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 /** How an area looks some time after a session; empty {@code symptoms} means all clear. */
 public record SymptomCheckIn(
-        UUID eventId,
-        String appId,
-        String userId,
-        OffsetDateTime reportedAt,
-        Area area,
-        Set<Symptom> symptoms) {
+        @NotNull UUID eventId,
+        @NotNull String appId,
+        @NotNull String userId,
+        @NotNull OffsetDateTime reportedAt,
+        @NotNull Area area,
+        @NotNull Set<Symptom> symptoms) {
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiKeysTest {
 
     private static String entry(String key, String role, String id) {
-        return HexFormat.of().formatHex(ApiKeys.sha256(key)) + ":" + role + ":" + id;
+        return new DevelopmentKeys.Key(key, role, id).configured();
     }
 
     private static ApiKeys of(String... entries) {
@@ -34,6 +33,15 @@ class ApiKeysTest {
         assertTrue(keys.identify("c2 ").isEmpty());
         assertEquals(Set.of("north-clinic", "south-clinic"), keys.clinicIds());
         assertFalse(keys.clinicIds().contains("some.app_1"));
+    }
+
+    @Test
+    void everyDevelopmentKeyIsItsPrincipal() {
+        ApiKeys keys = of(DevelopmentKeys.configured().split(","));
+
+        DevelopmentKeys.ALL.forEach(key -> assertEquals(Optional.of(new Caller(Role.parse(key.role()), key.principal())),
+                keys.identify(key.key())));
+        assertEquals(Set.of("demo-clinic", "other-clinic"), keys.clinicIds());
     }
 
     @Test

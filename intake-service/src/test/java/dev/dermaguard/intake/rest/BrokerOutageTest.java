@@ -122,7 +122,7 @@ class BrokerOutageTest {
                 .body("results.eventId", everyItem(equalTo(inBatch.toString())))
                 .body("results.status", everyItem(equalTo("UNKNOWN")));
 
-        OwnKafka.startBroker(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
+        OwnKafka.startBroker(LocalKafka.portOf(bootstrapServers));
 
         // The app retries with the same event id until it is accepted, as DESIGN.md tells it to.
         long restarted = System.nanoTime();

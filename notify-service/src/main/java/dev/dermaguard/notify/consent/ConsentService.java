@@ -15,6 +15,7 @@ import dev.dermaguard.notify.repository.Consents;
 import dev.dermaguard.notify.repository.Consents.Consenting;
 import dev.dermaguard.notify.repository.KnownUsers;
 import dev.dermaguard.outbox.ConsumedEvents;
+import dev.dermaguard.outbox.ConsumedEvents.EventId;
 
 /**
  * Applies consent changes in the order they are processed (the latest processed wins), idempotently, with their
@@ -41,8 +42,8 @@ public class ConsentService {
     }
 
     public Uni<Void> apply(ConsentChanged change) {
-        return Panache.withTransaction(() -> consumed.firstDelivery(change.appId(), change.eventId())
-                .flatMap(first -> first ? record(change) : Uni.createFrom().voidItem()));
+        return Panache.withTransaction(() -> consumed.takeEffectOnce(new EventId(change.appId(), change.eventId()),
+                () -> record(change)));
     }
 
     /**

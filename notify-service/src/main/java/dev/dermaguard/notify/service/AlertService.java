@@ -24,7 +24,6 @@ import dev.dermaguard.common.kafka.ConsumerRetry;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.policy.AlertPolicy;
 import dev.dermaguard.notify.policy.AlertPolicy.Decision;
@@ -78,7 +77,7 @@ public class AlertService {
     }
 
     /**
-     * The assessments of one poll, validated, in one transaction. They are taken user by user (each user's in the
+     * The assessments of one poll, valid ones ({@link RiskAssessed}'s constraints), in one transaction. They are taken user by user (each user's in the
      * order received), so batches, consent changes and offboarding take users' locks in one order.
      */
     public Uni<Void> handle(List<Item<RiskAssessed>> batch) {
@@ -173,15 +172,5 @@ public class AlertService {
                 // The clinics themselves are in clinic_alert: a count keeps the entry short however many consent.
                 .flatMap(clinics -> audit.record(AuditLog.SERVICE, AuditLog.SERVICE_ID, "alert.raised", "alert " + alert.alertId(),
                         "for app " + alert.appId() + " user " + alert.userId() + "; delivered to " + clinics + " clinics"));
-    }
-
-    /** risk-service wrote it; anything else on the topic that lacks a required field is not retried. */
-    public static RiskAssessed validated(RiskAssessed a) {
-        if (a.assessmentId() == null || a.appId() == null || a.userId() == null || a.area() == null
-                || a.sourceEventAt() == null || a.risks() == null
-                || a.risks().stream().anyMatch(r -> r.rule() == null || r.severity() == null)) {
-            throw new UnprocessableRecordException("RiskAssessed lacks a required field");
-        }
-        return a;
     }
 }

@@ -16,8 +16,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -33,14 +31,12 @@ import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** notify-service against a real broker and PostgreSQL: assessments in, alerts out through the outbox. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class AssessmentConsumerTest {
 
     private static final String APP = "test-app";

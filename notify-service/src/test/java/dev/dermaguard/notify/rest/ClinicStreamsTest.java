@@ -22,8 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,16 +32,14 @@ import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.notify.NotifyFixtures;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.notify.retention.Retention;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** The clinic stream against the running service: paced by its client, capped, and honest about what expired. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class ClinicStreamsTest {
 
     private static final String CLINIC = "demo-clinic";
@@ -143,10 +139,10 @@ class ClinicStreamsTest {
         // This delivery and every one before it expire: the clinic's history now starts after it.
         database.preparedQuery("update clinic_alert set delivered_at = now() - interval '401 days' "
                         + "where clinic_id = $1 and cursor <= $2")
-                .execute(Tuple.of(CLINIC, expiredCursor)).await().atMost(Duration.ofSeconds(5));
+                .execute(Tuple.of(CLINIC, expiredCursor)).await().atMost(NotifyFixtures.WITHIN);
         long oldAudit = database.preparedQuery("insert into audit_entry (at, actor_role, actor_id, action, subject) "
                         + "values (now() - interval '401 days', 'service', 'test', 'test.old', 'an old entry') returning id")
-                .execute().await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+                .execute().await().atMost(NotifyFixtures.WITHIN).iterator().next().getLong(0);
 
         Retention.Purged purged = retention.purge().await().atMost(NotifyFixtures.WITHIN);
 
@@ -185,13 +181,13 @@ class ClinicStreamsTest {
     }
 
     private long count(String sql, Object parameter) {
-        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(5))
+        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(NotifyFixtures.WITHIN)
                 .iterator().next().getLong(0);
     }
 
     /** Rows of clinic_alert fetched through its indexes, as PostgreSQL counts them: what streams have read. */
     private long fetched() {
         return database.query("select idx_tup_fetch from pg_stat_user_tables where relname = 'clinic_alert'").execute()
-                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+                .await().atMost(NotifyFixtures.WITHIN).iterator().next().getLong(0);
     }
 }

@@ -10,20 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.fuzz.DevKeys;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
 /** Every key on every endpoint: apps read their users, a clinic its own alerts only, operators the audit log. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class EndpointRolesTest {
 
     @TestHTTPResource("/")

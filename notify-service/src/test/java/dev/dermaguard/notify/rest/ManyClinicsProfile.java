@@ -1,14 +1,14 @@
 package dev.dermaguard.notify.rest;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.dermaguard.common.auth.ApiKeys;
+import dev.dermaguard.common.auth.DevelopmentKeys;
+import dev.dermaguard.common.auth.Roles;
 
 /**
  * A deployment of many clinics (the development keys plus {@link #CLINICS} more) whose instance allows few streams
@@ -26,18 +26,10 @@ public class ManyClinicsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Stream<String> development = Stream.of("local-app-key:app:demo-app", "local-clinic-key:clinic:demo-clinic",
-                "local-clinic2-key:clinic:other-clinic", "local-operator-key:operator:local-operator");
-        Stream<String> many = clinicIds().stream().map(id -> "key-of-" + id + ":clinic:" + id);
-        String keys = Stream.concat(development, many).map(ManyClinicsProfile::hashed)
-                .reduce((a, b) -> a + "," + b).orElseThrow();
-        return Map.of("%test.dermaguard.auth.keys", keys,
+        String many = clinicIds().stream().map(id -> new DevelopmentKeys.Key("key-of-" + id, Roles.CLINIC, id).configured())
+                .collect(Collectors.joining(","));
+        return Map.of("%test.dermaguard.auth.keys", DevelopmentKeys.configured() + "," + many,
                 "dermaguard.clinic-streams.max-per-instance", Integer.toString(STREAMS_PER_INSTANCE),
                 "dermaguard.clinic-streams.heartbeat", "1s");
-    }
-
-    private static String hashed(String keyRoleId) {
-        String[] parts = keyRoleId.split(":", 2);
-        return HexFormat.of().formatHex(ApiKeys.sha256(parts[0])) + ":" + parts[1];
     }
 }

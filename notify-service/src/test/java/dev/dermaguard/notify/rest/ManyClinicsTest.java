@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,14 +33,13 @@ import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.notify.NotifyFixtures;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** Many consenting clinics for one user, and an instance's stream limit and heartbeat, against the running service. */
 @QuarkusTest
 @TestProfile(ManyClinicsProfile.class)
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class ManyClinicsTest {
 
     @Inject
@@ -75,7 +71,7 @@ class ManyClinicsTest {
 
         AlertRaised alert = user.alertsOn(Topics.ALERTS).get(0);
         assertEquals(ManyClinicsProfile.CLINICS, database.preparedQuery("select count(*) from clinic_alert where alert_id = $1")
-                .execute(Tuple.of(alert.alertId())).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0));
+                .execute(Tuple.of(alert.alertId())).await().atMost(NotifyFixtures.WITHIN).iterator().next().getLong(0));
         for (String clinic : List.of(clinics.get(0), clinics.get(ManyClinicsProfile.CLINICS - 1))) {
             assertEquals(List.of(alert.alertId()), user.alertsOn(Topics.clinicAlerts(clinic)).stream()
                     .map(AlertRaised::alertId).toList());

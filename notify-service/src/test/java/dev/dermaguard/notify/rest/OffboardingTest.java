@@ -10,14 +10,11 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,15 +26,13 @@ import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
 import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.notify.NotifyFixtures;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** An operator offboards a clinic: consents, pending deliveries and open streams end, audited, once. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class OffboardingTest {
 
     private static final String CLINIC = "other-clinic";
@@ -65,7 +60,7 @@ class OffboardingTest {
         // A backlog of deliveries to the clinic that the relay is still publishing when the offboarding comes.
         database.preparedQuery("insert into outbox_message (topic, record_key, event_id, event_type, payload) "
                         + "select $1, $2, gen_random_uuid(), 'test', '{}' from generate_series(1, $3)")
-                .execute(Tuple.of(Topics.clinicAlerts(CLINIC), BACKLOG_KEY, BACKLOG)).await().atMost(Duration.ofSeconds(5));
+                .execute(Tuple.of(Topics.clinicAlerts(CLINIC), BACKLOG_KEY, BACKLOG)).await().atMost(NotifyFixtures.WITHIN);
 
         int deleted;
         try (SseClient stream = new SseClient(streamUrl, CLINIC_KEY, null)) {
@@ -116,7 +111,7 @@ class OffboardingTest {
     }
 
     private long count(String sql, String parameter) {
-        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(5))
+        return database.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(NotifyFixtures.WITHIN)
                 .iterator().next().getLong(0);
     }
 }

@@ -7,17 +7,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.notify.NotifyInfrastructure;
+
 
 /** Ids, limits, cursors and Last-Event-ID outside their formats are 400 problems naming the parameter. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class ParameterValidationTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,17 +27,15 @@ import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.notify.NotifyFixtures;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** The alerting policy of DESIGN.md against a real broker and PostgreSQL, on the users' reported times. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class AlertingPolicyTest {
 
     @Inject
@@ -155,7 +150,7 @@ class AlertingPolicyTest {
 
         assertEquals(1, user.alertsOn(Topics.ALERTS).size());
         long occurrences = database.query("select occurrences from alert where user_id = '" + user.userId() + "'")
-                .execute().await().atMost(Duration.ofSeconds(5)).iterator().next().getInteger(0);
+                .execute().await().atMost(NotifyFixtures.WITHIN).iterator().next().getInteger(0);
         assertEquals(8, occurrences, "every firing counted once");
     }
 }

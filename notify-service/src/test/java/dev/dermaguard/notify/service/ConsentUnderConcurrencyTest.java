@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,19 +35,17 @@ import dev.dermaguard.common.events.ConsentChanged;
 import dev.dermaguard.common.events.RiskAssessed;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.notify.NotifyFixtures;
+import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.notify.consent.ConsentService;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** Consent against alerts raced on the real PostgreSQL, what a clinic sees after a revocation, unknown clinics. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "notify-service"),
-                @ResourceArg(name = "database", value = "dermaguard_notify")})
+@NotifyInfrastructure
 class ConsentUnderConcurrencyTest {
 
     private static final String CLINIC = "demo-clinic";
@@ -170,7 +165,7 @@ class ConsentUnderConcurrencyTest {
 
     private List<Row> rows(String sql, Object... parameters) {
         List<Row> out = new ArrayList<>();
-        database.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(Duration.ofSeconds(5)).forEach(out::add);
+        database.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(NotifyFixtures.WITHIN).forEach(out::add);
         return out;
     }
 }

@@ -52,13 +52,13 @@ public interface RuleConfig {
     /** How long skin needs after a session, by needle depth (the deeper, the longer). */
     interface HealingIntervals {
 
-        Tier shallow();
+        Shallow shallow();
 
-        Tier light();
+        Light light();
 
-        Tier medium();
+        Medium medium();
 
-        Tier deep();
+        Deep deep();
 
         /** Anything deeper than the deep tier. */
         @WithDefault("42d")
@@ -69,6 +69,7 @@ public interface RuleConfig {
         Scalp scalp();
     }
 
+    /** Sessions up to this depth need this long; each tier below gives DESIGN.md's values as its defaults. */
     interface Tier {
         @DecimalMin("0.1")
         @DecimalMax("3.0")
@@ -76,6 +77,30 @@ public interface RuleConfig {
 
         @DurationMin(hours = 1)
         Duration interval();
+    }
+
+    interface Shallow extends Tier {
+        @Override @WithDefault("0.25") BigDecimal maxDepthMm();
+
+        @Override @WithDefault("48h") Duration interval();
+    }
+
+    interface Light extends Tier {
+        @Override @WithDefault("0.5") BigDecimal maxDepthMm();
+
+        @Override @WithDefault("7d") Duration interval();
+    }
+
+    interface Medium extends Tier {
+        @Override @WithDefault("1.0") BigDecimal maxDepthMm();
+
+        @Override @WithDefault("21d") Duration interval();
+    }
+
+    interface Deep extends Tier {
+        @Override @WithDefault("1.5") BigDecimal maxDepthMm();
+
+        @Override @WithDefault("28d") Duration interval();
     }
 
     interface Scalp {

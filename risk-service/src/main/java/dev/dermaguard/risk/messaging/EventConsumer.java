@@ -16,9 +16,7 @@ import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordBatches;
 import dev.dermaguard.common.kafka.UnprocessableRecordException;
-import dev.dermaguard.risk.service.CheckInAssessor;
 import dev.dermaguard.risk.service.EventAssessor;
-import dev.dermaguard.risk.service.SessionAssessor;
 
 /**
  * Consumes {@code microneedling.events} a poll at a time ({@link RecordBatches}). A record that can never be
@@ -46,10 +44,8 @@ public class EventConsumer {
         String type = CloudEventHeaders.get(record.getHeaders(), CloudEventHeaders.TYPE)
                 .orElseThrow(() -> new UnprocessableRecordException("no ce_type header"));
         return switch (type) {
-            case EventTypes.SESSION_LOGGED ->
-                    Optional.of(SessionAssessor.validated(codec.read(record.getPayload(), SessionLogged.class)));
-            case EventTypes.CHECKIN_REPORTED ->
-                    Optional.of(CheckInAssessor.validated(codec.read(record.getPayload(), SymptomCheckIn.class)));
+            case EventTypes.SESSION_LOGGED -> Optional.of(codec.read(record.getPayload(), SessionLogged.class));
+            case EventTypes.CHECKIN_REPORTED -> Optional.of(codec.read(record.getPayload(), SymptomCheckIn.class));
             // Consents are notify-service's concern.
             case EventTypes.CONSENT_CHANGED -> Optional.empty();
             default -> throw new UnprocessableRecordException("unknown event type " + type);

@@ -10,6 +10,8 @@ import dev.dermaguard.common.events.Area;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.Setting;
+import dev.dermaguard.risk.service.RiskProfiles.AreaStanding;
+import dev.dermaguard.risk.service.RiskProfiles.Standing;
 
 /**
  * Where a user stands, area by area.
@@ -27,5 +29,17 @@ public record RiskProfile(String userId, String ruleSetVersion, List<AreaProfile
     }
 
     public record LastSession(UUID eventId, OffsetDateTime performedAt, BigDecimal needleDepthMm, Setting setting) {
+    }
+
+    static RiskProfile of(Standing standing) {
+        return new RiskProfile(standing.userId(), standing.ruleSetVersion(),
+                standing.areas().stream().map(RiskProfile::of).toList());
+    }
+
+    private static AreaProfile of(AreaStanding area) {
+        LastSession last = area.lastSession().map(session -> new LastSession(session.eventId(),
+                session.performedAt(), session.needleDepthMm(), session.setting())).orElse(null);
+        return new AreaProfile(area.area(), last, area.openRisks(), area.nextSafeSessionAt().orElse(null),
+                area.waitForAllClear());
     }
 }

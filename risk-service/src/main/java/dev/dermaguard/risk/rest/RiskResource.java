@@ -65,8 +65,8 @@ public class RiskResource {
     @Path("/risk-profile")
     public Uni<RiskProfile> riskProfile(@Parameter(description = USER_ID, schema = @Schema(pattern = UserId.PATTERN)) @PathParam("userId") @UserId String userId) {
         String appId = caller.appId();
-        return Panache.withSession(() -> profiles.profile(appId, userId)).map(found -> found.orElseThrow(
-                () -> unknownUser()));
+        return Panache.withSession(() -> profiles.profile(appId, userId))
+                .map(found -> RiskProfile.of(found.orElseThrow(() -> unknownUser())));
     }
 
     @Operation(summary = "A user's assessments, newest first",

@@ -15,7 +15,6 @@ import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
@@ -121,14 +120,5 @@ public class CheckInAssessor {
 
     private static Point pointOf(SymptomCheckIn checkIn) {
         return new Point(checkIn.appId(), checkIn.userId(), checkIn.area(), checkIn.reportedAt());
-    }
-
-    /** Intake validated the event; anything else on the topic that lacks a required field is not retried. */
-    public static SymptomCheckIn validated(SymptomCheckIn c) {
-        if (c.eventId() == null || c.appId() == null || c.userId() == null || c.reportedAt() == null
-                || c.area() == null || c.symptoms() == null) {
-            throw new UnprocessableRecordException("SymptomCheckIn lacks a required field");
-        }
-        return c;
     }
 }

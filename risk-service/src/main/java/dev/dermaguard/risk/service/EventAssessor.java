@@ -33,7 +33,7 @@ public class EventAssessor {
         this.publisher = publisher;
     }
 
-    /** @param events {@link SessionLogged} and {@link SymptomCheckIn} events, validated */
+    /** @param events {@link SessionLogged} and {@link SymptomCheckIn} events, valid by their constraints */
     public Uni<Void> assess(List<Item<Object>> events) {
         return Panache.withTransaction(() -> {
             // Per attempt: a retried transaction starts from nothing.

@@ -1,5 +1,6 @@
 package dev.dermaguard.risk.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.risk.repository.Assessment;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;
-import dev.dermaguard.risk.rest.RiskProfile;
 import dev.dermaguard.risk.rules.HealingIntervals;
 import dev.dermaguard.risk.rules.NeedlingInflamedSkinRule;
 import dev.dermaguard.risk.rules.PastSession;
@@ -29,6 +29,18 @@ import dev.dermaguard.risk.rules.RuleSet;
  */
 @ApplicationScoped
 public class RiskProfiles {
+
+    /** Where a user stands: only the areas with a session or an open finding. */
+    public record Standing(String userId, String ruleSetVersion, List<AreaStanding> areas) {
+    }
+
+    /**
+     * @param nextSafeSessionAt when the area has healed from its last session at the depth used
+     * @param waitForAllClear the open findings that make any session unsafe until a check-in reports all clear
+     */
+    public record AreaStanding(Area area, Optional<PastSession> lastSession, List<Risk> openRisks,
+            Optional<Instant> nextSafeSessionAt, List<RuleName> waitForAllClear) {
+    }
 
     private final SessionRepository sessions;
     private final OpenRisks openRisks;
@@ -46,7 +58,7 @@ public class RiskProfiles {
     }
 
     /** Empty when the app never posted this user. */
-    public Uni<Optional<RiskProfile>> profile(String appId, String userId) {
+    public Uni<Optional<Standing>> profile(String appId, String userId) {
         return known(appId, userId).flatMap(known -> !known ? Uni.createFrom().item(Optional.empty())
                 : lastSessions(appId, userId).flatMap(last -> openRisks.ofUser(appId, userId)
                         .map(open -> Optional.of(profile(userId, last, open)))));
@@ -71,24 +83,19 @@ public class RiskProfiles {
         });
     }
 
-    private RiskProfile profile(String userId, Map<Area, PastSession> last, List<OpenRisks.OnArea> open) {
-        List<RiskProfile.AreaProfile> areas = new ArrayList<>();
+    private Standing profile(String userId, Map<Area, PastSession> last, List<OpenRisks.OnArea> open) {
+        List<AreaStanding> areas = new ArrayList<>();
         for (Area area : Area.values()) {
-            PastSession session = last.get(area);
+            Optional<PastSession> session = Optional.ofNullable(last.get(area));
             List<Risk> risks = open.stream().filter(o -> o.area() == area).map(OpenRisks.OnArea::risk).toList();
-            if (session == null && risks.isEmpty()) {
+            if (session.isEmpty() && risks.isEmpty()) {
                 continue;
             }
             List<RuleName> blocking = risks.stream().map(Risk::rule)
                     .filter(NeedlingInflamedSkinRule.UNHEALED::contains).toList();
-            areas.add(new RiskProfile.AreaProfile(area,
-                    session == null ? null : new RiskProfile.LastSession(session.eventId(), session.performedAt(),
-                            session.needleDepthMm(), session.setting()),
-                    risks,
-                    session == null ? null
-                            : session.performedAt().toInstant().plus(intervals.of(session.needleDepthMm(), area)),
-                    blocking));
+            areas.add(new AreaStanding(area, session, risks, session.map(s -> s.performedAt().toInstant()
+                    .plus(intervals.of(s.needleDepthMm(), area))), blocking));
         }
-        return new RiskProfile(userId, rules.version(), areas);
+        return new Standing(userId, rules.version(), areas);
     }
 }

@@ -1,6 +1,5 @@
 package dev.dermaguard.risk.service;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.common.events.Risk;
 import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.kafka.UnprocessableRecordException;
 import dev.dermaguard.risk.config.RuleConfig;
 import dev.dermaguard.risk.repository.NeedlingSession;
 import dev.dermaguard.risk.repository.OpenRisks;
@@ -33,11 +31,6 @@ import dev.dermaguard.risk.rules.SessionFacts;
  */
 @ApplicationScoped
 public class SessionAssessor {
-
-    /** Intake's bounds for {@code needleDepthMm}. */
-    private static final BigDecimal SHALLOWEST_MM = new BigDecimal("0.1");
-    private static final BigDecimal DEEPEST_MM = new BigDecimal("3.0");
-
 
     /** The findings a session makes; the area's latest session replaces them. */
     static final Set<RuleName> SESSION_RULES = EnumSet.of(RuleName.HEALING_GAP, RuleName.OVERUSE,
@@ -100,20 +93,5 @@ public class SessionAssessor {
         Uni<Void> replaced = history.nextOnArea().isPresent() || !history.sessionFindingsOpen()
                 ? Uni.createFrom().voidItem() : openRisks.close(point, SESSION_RULES);
         return replaced.flatMap(closed -> openRisks.open(point, session.eventId(), risks));
-    }
-
-    /**
-     * Intake validated the event; anything else on the topic that lacks a required field, or has a needle depth
-     * intake would refuse, is not retried.
-     */
-    public static SessionLogged validated(SessionLogged s) {
-        if (s.eventId() == null || s.appId() == null || s.userId() == null || s.performedAt() == null
-                || s.area() == null || s.needleDepthMm() == null || s.device() == null) {
-            throw new UnprocessableRecordException("SessionLogged lacks a required field");
-        }
-        if (s.needleDepthMm().compareTo(SHALLOWEST_MM) < 0 || s.needleDepthMm().compareTo(DEEPEST_MM) > 0) {
-            throw new UnprocessableRecordException("SessionLogged has a needle depth outside 0.1 to 3.0 mm");
-        }
-        return s;
     }
 }

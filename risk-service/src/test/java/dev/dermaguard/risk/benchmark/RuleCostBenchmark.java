@@ -21,8 +21,6 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +33,7 @@ import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.RecordBatches.Item;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.risk.repository.HistoryQueries;
 import dev.dermaguard.risk.repository.QueryPlans;
@@ -54,9 +52,7 @@ import dev.dermaguard.risk.service.EventAssessor;
  * is removed after its measurement (outside the timing), so the history stays at 100,000 sessions.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class RuleCostBenchmark {
 
     private static final int HISTORY = 100_000;

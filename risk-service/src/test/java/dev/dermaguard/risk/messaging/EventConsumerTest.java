@@ -21,8 +21,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -41,15 +39,14 @@ import dev.dermaguard.common.events.SymptomCheckIn;
 import dev.dermaguard.common.kafka.CloudEventHeaders;
 import dev.dermaguard.common.kafka.EventCodec;
 import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.EventsTopic;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** risk-service against a real broker and PostgreSQL: records in on microneedling.events, assessments out. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class EventConsumerTest {
 
     private static final String APP = "test-app";
@@ -62,6 +59,8 @@ class EventConsumerTest {
 
     @Inject
     TopicClient topics;
+    @Inject
+    EventsTopic events;
     private final String user = "u-" + UUID.randomUUID();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
@@ -291,20 +290,16 @@ class EventConsumerTest {
         return new SymptomCheckIn(UUID.randomUUID(), APP, user, at, Area.CHEEKS, Set.of(symptoms));
     }
 
-    private void publish(SymptomCheckIn checkIn) {
-        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(checkIn),
-                CloudEventHeaders.of(checkIn.eventId(), EventTypes.CHECKIN_REPORTED, "/test", Instant.now()));
-    }
-
     private SessionLogged session(OffsetDateTime at) {
-        return new SessionLogged(UUID.randomUUID(), APP, user, at, Area.CHEEKS, new BigDecimal("0.5"), Device.ROLLER,
-                null, null, null, null, null, null);
+        return EventsTopic.session(APP, user, at, Area.CHEEKS, "0.5");
     }
 
     private void publish(SessionLogged session) {
-        topics.send(Topics.EVENTS, RecordKeys.of(session.appId(), user), codec.write(session),
-                CloudEventHeaders.of(session.eventId(), EventTypes.SESSION_LOGGED,
-                        CloudEventHeaders.appSource(session.appId()), Instant.now()));
+        events.publish(session);
+    }
+
+    private void publish(SymptomCheckIn checkIn) {
+        events.publish(checkIn);
     }
 
     /** The first assessment of the event (a late arrival may judge it again). */

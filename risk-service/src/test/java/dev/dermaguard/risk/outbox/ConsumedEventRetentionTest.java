@@ -24,14 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.outbox.ConsumedEventRetention;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 
 /**
@@ -39,9 +38,7 @@ import dev.dermaguard.risk.TestDatabase;
  * against the broker's 7-day retention, later when the topic keeps records longer, never while it keeps them forever.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class ConsumedEventRetentionTest {
 
     @Inject

@@ -34,14 +34,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
 import dev.dermaguard.infra.KafkaAcls;
 import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
 
@@ -51,9 +50,7 @@ import dev.dermaguard.testsupport.TopicClient;
  * and sends one again once its cause is gone.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class ParkedOutboxRowsTest {
 
     private static final String OPERATOR_KEY = "local-operator-key";

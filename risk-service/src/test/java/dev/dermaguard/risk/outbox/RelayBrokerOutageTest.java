@@ -26,6 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
+import dev.dermaguard.infra.LocalInfraTestResource;
 import dev.dermaguard.infra.LocalKafka;
 import dev.dermaguard.infra.LocalPostgres;
 import dev.dermaguard.risk.TestDatabase;
@@ -49,11 +50,6 @@ class RelayBrokerOutageTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(OwnInfrastructure.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
         }
 
         /** Well inside the outage, so readiness reports the stuck relay before the broker is back. */
@@ -80,6 +76,7 @@ class RelayBrokerOutageTest {
             kafka = LocalKafka.start(0, WORK_DIR.resolve("kafka"), 1, Topics.ALL);
             return Map.of(
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    LocalInfraTestResource.TEST_BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl("dermaguard_risk"),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl("dermaguard_risk"),
                     "quarkus.datasource.username", postgres.username());
@@ -130,8 +127,7 @@ class RelayBrokerOutageTest {
                 .until(() -> count("outbox_parked") == 0 && count("outbox_message") == payloads.size());
         assertEquals("DOWN", relayReadiness());
 
-        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
-        try (LocalKafka back = LocalKafka.start(port, OwnInfrastructure.WORK_DIR.resolve("kafka-back"), 1, Topics.ALL);
+        try (LocalKafka back = LocalKafka.start(LocalKafka.portOf(bootstrapServers), OwnInfrastructure.WORK_DIR.resolve("kafka-back"), 1, Topics.ALL);
              TopicClient topics = new TopicClient(bootstrapServers, true)) {
             List<ConsumerRecord<String, String>> published = topics.awaitRecords(Topics.RISK_ASSESSMENTS,
                     r -> r.key().equals(key), payloads.size(), WITHIN);

@@ -11,15 +11,13 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 import dev.dermaguard.common.Topics;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
 
@@ -30,9 +28,7 @@ import dev.dermaguard.testsupport.TopicClient;
  */
 @QuarkusTest
 @TestProfile(RelayWakeupTest.HourlyTimer.class)
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class RelayWakeupTest {
 
     /** Far below the hour the timer waits: only a wake-up on commit publishes in time. */

@@ -13,12 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 
 /**
@@ -28,9 +26,7 @@ import dev.dermaguard.risk.TestDatabase;
  * 100,000 sessions.)
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class HistoryQueryPlansTest {
 
     static final List<String> QUERIES = HistoryQueries.ALL;

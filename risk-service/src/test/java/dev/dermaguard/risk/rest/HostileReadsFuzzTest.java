@@ -6,12 +6,10 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.testsupport.fuzz.Fuzzer;
 import dev.dermaguard.testsupport.fuzz.ReadRequests;
 
@@ -21,9 +19,7 @@ import dev.dermaguard.testsupport.fuzz.ReadRequests;
  * every refusal is a problem. Reproducible with {@code -Dfuzz.seed=...}; {@code -Dfuzz.requests=...} changes how many.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class HostileReadsFuzzTest {
 
     @TestHTTPResource("/")

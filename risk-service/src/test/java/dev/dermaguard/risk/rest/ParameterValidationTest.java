@@ -6,17 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.risk.RiskInfrastructure;
+
 
 /** A user id outside DESIGN.md's format is a 400 naming {@code userId}, before anything reads the database. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class ParameterValidationTest {
 
     @ParameterizedTest(name = "{0}")

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -20,39 +18,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.Topics;
 import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.EventTypes;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordKeys;
-import dev.dermaguard.infra.LocalInfraTestResource;
-import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.risk.EventsTopic;
+import dev.dermaguard.risk.RiskInfrastructure;
 
 /** The read side over HTTP, fed through the real consumer: a user's standing, scoped to the calling app. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class RiskResourceTest {
 
     private static final String APP = "demo-app";
     private static final String APP_KEY = "local-app-key";
 
     @Inject
-    EventCodec codec;
-
-    @Inject
-    TopicClient topics;
+    EventsTopic events;
     private final String user = "u-" + UUID.randomUUID();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
@@ -61,13 +46,11 @@ class RiskResourceTest {
         SessionLogged first = session(now.minusDays(3), Area.CHEEKS, "0.5");
         SessionLogged last = session(now.minusDays(2), Area.CHEEKS, "0.5");
         SessionLogged forehead = session(now.minusDays(2), Area.FOREHEAD, "1.0");
-        publish(first);
-        publish(last);
-        publish(forehead);
-        SymptomCheckIn inflamed = new SymptomCheckIn(UUID.randomUUID(), APP, user, now.minusDays(1), Area.FOREHEAD,
-                Set.of(Symptom.PUS));
-        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(inflamed),
-                CloudEventHeaders.of(inflamed.eventId(), EventTypes.CHECKIN_REPORTED, "/test", Instant.now()));
+        events.publish(first);
+        events.publish(last);
+        events.publish(forehead);
+        events.publish(new SymptomCheckIn(UUID.randomUUID(), APP, user, now.minusDays(1), Area.FOREHEAD,
+                Set.of(Symptom.PUS)));
         awaitAssessments(4);
 
         given().header("X-API-Key", APP_KEY).when().get("/v1/users/{user}/risk-profile", user).then()
@@ -87,7 +70,7 @@ class RiskResourceTest {
     @Test
     void assessmentsComeNewestFirstUpToTheLimit() {
         for (int i = 3; i >= 1; i--) {
-            publish(session(now.minusDays(10L * i), Area.NECK, "0.25"));
+            events.publish(session(now.minusDays(10L * i), Area.NECK, "0.25"));
         }
         awaitAssessments(3);
 
@@ -101,7 +84,7 @@ class RiskResourceTest {
 
     @Test
     void anotherAppsUserIsUnknownAndClinicsMayNotAsk() {
-        publish(session(now.minusDays(1), Area.NECK, "0.25"));
+        events.publish(session(now.minusDays(1), Area.NECK, "0.25"));
         awaitAssessments(1);
 
         given().header("X-API-Key", "local-app2-key").when().get("/v1/users/{user}/risk-profile", user).then()
@@ -129,12 +112,6 @@ class RiskResourceTest {
     }
 
     private SessionLogged session(OffsetDateTime at, Area area, String depth) {
-        return new SessionLogged(UUID.randomUUID(), APP, user, at, area, new BigDecimal(depth), Device.ROLLER, null,
-                null, null, null, null, null);
-    }
-
-    private void publish(SessionLogged session) {
-        topics.send(Topics.EVENTS, RecordKeys.of(APP, user), codec.write(session),
-                CloudEventHeaders.of(session.eventId(), EventTypes.SESSION_LOGGED, "/test", Instant.now()));
+        return EventsTopic.session(APP, user, at, area, depth);
     }
 }

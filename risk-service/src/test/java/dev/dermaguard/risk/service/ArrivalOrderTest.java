@@ -23,8 +23,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -37,9 +35,9 @@ import dev.dermaguard.common.events.RuleName;
 import dev.dermaguard.common.events.SessionLogged;
 import dev.dermaguard.common.events.Symptom;
 import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
 import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.common.kafka.RecordBatches.Item;
+import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 
 /**
@@ -48,9 +46,7 @@ import dev.dermaguard.risk.TestDatabase;
  * in-order arrival raises. Through the assessors on the real database, read from the assessments they publish.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class,
-        initArgs = {@ResourceArg(name = "service", value = "risk-service"),
-                @ResourceArg(name = "database", value = "dermaguard_risk")})
+@RiskInfrastructure
 class ArrivalOrderTest {
 
     private static final String APP = "order-app";

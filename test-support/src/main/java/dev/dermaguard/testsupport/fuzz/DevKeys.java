@@ -2,23 +2,26 @@ package dev.dermaguard.testsupport.fuzz;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The development API keys of DESIGN.md by role, and the principals they stand for. */
+import dev.dermaguard.common.auth.DevelopmentKeys;
+
+/** The development API keys ({@link DevelopmentKeys}) in clear, as the fuzz runs present them. */
 public final class DevKeys {
 
-    public static final String APP = "local-app-key";
-    public static final String APP2 = "local-app2-key";
-    public static final String CLINIC = "local-clinic-key";
-    public static final String CLINIC2 = "local-clinic2-key";
-    public static final String OPERATOR = "local-operator-key";
+    public static final String APP = DevelopmentKeys.APP.key();
+    public static final String APP2 = DevelopmentKeys.APP2.key();
+    public static final String CLINIC = DevelopmentKeys.CLINIC.key();
+    public static final String CLINIC2 = DevelopmentKeys.CLINIC2.key();
+    public static final String OPERATOR = DevelopmentKeys.OPERATOR.key();
 
-    public static final String DEMO_CLINIC = "demo-clinic";
+    public static final String DEMO_CLINIC = DevelopmentKeys.CLINIC.principal();
 
     /** Every development key with the role it has. */
-    public static final Map<String, String> ROLES = Map.of(APP, "app", APP2, "app", CLINIC, "clinic",
-            CLINIC2, "clinic", OPERATOR, "operator");
+    public static final Map<String, String> ROLES = DevelopmentKeys.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(DevelopmentKeys.Key::key, DevelopmentKeys.Key::role));
 
-    public static final List<String> ALL = List.of(APP, APP2, CLINIC, CLINIC2, OPERATOR);
+    public static final List<String> ALL = DevelopmentKeys.ALL.stream().map(DevelopmentKeys.Key::key).toList();
 
     private DevKeys() {
     }

@@ -1,0 +1,63 @@
+package dev.dermaguard.notify.messaging;
+
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dermaguard.common.events.ConsentChanged;
+import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.common.events.RiskAssessed;
+import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.common.kafka.ConsumerRetry;
+import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.common.kafka.RecordBatches;
+import dev.dermaguard.notify.consent.ConsentService;
+import dev.dermaguard.notify.service.AlertService;
+
+/**
+ * notify-service's ways in from Kafka. A record that can never be processed (unreadable, or breaking its event's
+ * constraints) goes to its topic's .dlq; a passing failure is retried ({@link ConsumerRetry}).
+ */
+@ApplicationScoped
+public class Consumers {
+
+    /** {@code microneedling.risk-assessments}, a poll at a time ({@link RecordBatches}). */
+    public static final String ASSESSMENTS = "assessments";
+    /**
+     * Consent changes on {@code microneedling.events}, in a consumer group of their own. Every other record there is
+     * risk-service's: skipped silently, and risk-service dead-letters what it cannot read. risk-service skips consent
+     * records unread, so a malformed consent is this consumer's to dead-letter; the two sets never overlap, so both
+     * share {@code microneedling.events.dlq} and no record lands there twice.
+     */
+    public static final String CONSENTS = "consents";
+
+    private final AlertService alerts;
+    private final ConsentService consents;
+    private final EventCodec codec;
+
+    public Consumers(AlertService alerts, ConsentService consents, EventCodec codec) {
+        this.alerts = alerts;
+        this.consents = consents;
+        this.codec = codec;
+    }
+
+    @Incoming(ASSESSMENTS)
+    public Uni<Void> assessments(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.process(ASSESSMENTS, batch,
+                record -> Optional.of(codec.read(record.getPayload(), RiskAssessed.class)), alerts::handle);
+    }
+
+    @Incoming(CONSENTS)
+    public Uni<Void> consents(ConsumerRecord<String, String> record) {
+        if (!CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CONSENT_CHANGED)) {
+            return Uni.createFrom().voidItem();
+        }
+        String eventId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)");
+        return ConsumerRetry.process(CONSENTS, eventId, () -> consents.apply(codec.read(record.value(), ConsentChanged.class)));
+    }
+}
