@@ -151,7 +151,7 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     /** The environment under which {@link #start} connects to this infrastructure instead of starting its own. */
-    Map<String, String> coordinates() {
+    public Map<String, String> coordinates() {
         Map<String, String> coordinates = new LinkedHashMap<>();
         coordinates.put(KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         if (kafka.secured()) {

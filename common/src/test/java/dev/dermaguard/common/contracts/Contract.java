@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 final class Contract {
 
     static final String ROOT = "contracts/";
+    static final String ASYNCAPI = "asyncapi.yaml";
 
     /** Like Quarkus's ObjectMapper when it writes an event: ISO-8601 times, nulls written out. */
     static final ObjectMapper EVENTS = JsonMapper.builder().findAndAddModules()
@@ -23,7 +24,7 @@ final class Contract {
     }
 
     static JsonNode asyncApi() {
-        return read(ContractFiles.DOCUMENT, new YAMLMapper());
+        return read(ASYNCAPI, new YAMLMapper());
     }
 
     static JsonNode schema(String file) {
