@@ -148,7 +148,7 @@ class ComposeTest {
                 "the service build of deploy/Dockerfile: " + builds);
         java.util.Properties common = new java.util.Properties();
         common.load(new java.io.StringReader(
-                Repository.read("common/src/main/resources/META-INF/microprofile-config.properties")));
+                Repository.read("service-support/src/main/resources/META-INF/microprofile-config.properties")));
         // Set here, it would move them for the local stack, whose jars `mvn package` builds in the prod profile.
         assertEquals(null, common.getProperty("quarkus.management.enabled"));
         assertEquals(null, common.getProperty("%prod.quarkus.management.enabled"));

@@ -47,9 +47,9 @@ final class Repository {
         return properties;
     }
 
-    /** The defaults every service shares (common's microprofile-config.properties), the base profile only. */
+    /** The defaults every service shares (service-support's microprofile-config.properties), the base profile only. */
     static Properties commonProperties() {
-        return baseProfile("common/src/main/resources/META-INF/microprofile-config.properties");
+        return baseProfile("service-support/src/main/resources/META-INF/microprofile-config.properties");
     }
 
     static List<Path> yamlFiles(Path dir) {

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /**
  * What a deployment owes a service, derived from the service's own application.properties (and the defaults all
- * services share, common's microprofile-config.properties): its HTTP port, the port of its management interface
+ * services share, service-support's microprofile-config.properties): its HTTP port, the port of its management interface
  * (which the images turn on: /q/health/* and /q/metrics there), and
  * the environment variables it must be given. Those are every property whose packaged value points at
  * localhost (the broker, the database), the credentials of its datasource, the API key hashes (production has
