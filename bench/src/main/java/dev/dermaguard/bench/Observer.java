@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 
 /**
  * Reads assessments and alerts as they are committed ({@code read_committed}, as a clinic reads) and stamps the

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.ScramUser;
 import dev.dermaguard.testsupport.TopicClient;
 

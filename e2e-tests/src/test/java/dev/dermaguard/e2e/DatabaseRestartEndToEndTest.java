@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.LocalPostgres;
 
 /**

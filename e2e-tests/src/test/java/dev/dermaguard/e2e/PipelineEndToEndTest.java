@@ -21,9 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.LocalStack;
 import dev.dermaguard.testsupport.TopicClient;
 

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 import dev.dermaguard.testsupport.TopicClient;
 
 /**

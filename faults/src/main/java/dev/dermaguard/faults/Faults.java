@@ -16,9 +16,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.Headers;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.infra.Infrastructure;
 import dev.dermaguard.infra.LocalStack;
 import dev.dermaguard.testsupport.fuzz.EventRequests;

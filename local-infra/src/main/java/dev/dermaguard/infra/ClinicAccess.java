@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.ResourceNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 
 /**
  * A clinic's access to Kafka, given and taken back through the Admin API of a super user: its alert topic, its

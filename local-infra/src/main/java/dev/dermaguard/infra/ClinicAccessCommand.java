@@ -16,8 +16,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.auth.DevelopmentKeys;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.auth.DevelopmentKeys;
 
 /**
  * clinic-access.sh: onboards or offboards a clinic on the local stack, in one command.

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 
 /**
  * The Kafka and PostgreSQL DermaGuard's services need: started here, or the ones the environment names.

@@ -20,7 +20,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 
 /**
  * Who may do what on DermaGuard's Kafka: every principal's grants, least privilege, in this one place (the

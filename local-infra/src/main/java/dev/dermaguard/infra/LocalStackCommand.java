@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.auth.DevelopmentKeys;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.auth.DevelopmentKeys;
 
 /**
  * run-local.sh: starts the {@link LocalStack} on the well-known ports, prints how to use it, and keeps it up until

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 
 /**
  * The local broker's ACLs against real clients: a clinic's SCRAM user reads its own topic and is refused

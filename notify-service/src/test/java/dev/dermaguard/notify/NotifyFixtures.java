@@ -20,19 +20,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.ConsentChanged;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.AlertRaised;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.ConsentChanged;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.contract.kafka.RecordKeys;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** What notify-service's tests post and read: assessments and consents in, alerts out, as the other services see them. */

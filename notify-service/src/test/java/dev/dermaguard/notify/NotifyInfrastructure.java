@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.testsupport.LocalInfraTestResource;
 
 /**
  * What a notify-service {@code @QuarkusTest} runs against: the real Kafka broker of {@link LocalInfraTestResource},

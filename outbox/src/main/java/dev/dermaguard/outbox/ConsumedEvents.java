@@ -14,8 +14,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.kafka.RecordBatches;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
+import dev.dermaguard.persistence.NativeSql;
+import dev.dermaguard.support.kafka.RecordBatches;
+import dev.dermaguard.support.kafka.RecordBatches.Item;
 
 /**
  * The log of consumed events that makes every consumer idempotent (at-least-once in, once in effect). An event is

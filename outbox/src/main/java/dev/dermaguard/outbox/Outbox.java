@@ -7,7 +7,8 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.persistence.NativeSql;
+import dev.dermaguard.support.kafka.EventCodec;
 
 /**
  * Queues events for publication inside the caller's transaction: they are published if and only if the

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.dermaguard.common.auth.Roles;
-import dev.dermaguard.common.openapi.ApiDocument;
-import dev.dermaguard.common.problem.Problem;
-import dev.dermaguard.common.validation.WholeNumber;
+import dev.dermaguard.contract.auth.Roles;
+import dev.dermaguard.support.openapi.ApiDocument;
+import dev.dermaguard.support.problem.Problem;
+import dev.dermaguard.support.validation.WholeNumber;
 
 /** Operators list the outbox rows that could not be sent and send one again once its cause is mended. */
 @Path("/v1/operator/outbox/parked")

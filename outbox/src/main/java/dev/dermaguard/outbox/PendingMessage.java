@@ -8,7 +8,7 @@ import org.apache.kafka.common.header.Headers;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 
 /** An outbox row as a relay publishes it. */
 record PendingMessage(long id, String topic, String key, UUID eventId, String type, String payload, Instant createdAt,

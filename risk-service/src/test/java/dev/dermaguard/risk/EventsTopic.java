@@ -7,15 +7,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Device;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.contract.kafka.RecordKeys;
 import dev.dermaguard.testsupport.TopicClient;
 
 /** Sessions and check-ins written to {@code microneedling.events} as intake writes them: key, value and headers. */

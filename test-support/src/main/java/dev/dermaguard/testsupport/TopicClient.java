@@ -22,7 +22,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 
 /**
  * A plain Kafka client, as a clinic or an operator would use one: writes records, and reads a whole topic from

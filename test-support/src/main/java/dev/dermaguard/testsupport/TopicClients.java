@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.dermaguard.infra.LocalInfraTestResource;
 
 /**
  * Gives every {@code @QuarkusTest} a {@link TopicClient} on the broker the test resource started: {@code @Inject

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.problem.Problem;
 
 /**
  * Enforces {@link BodyLimit}: a declared Content-Length above it is refused at once, and a body sent without one

@@ -10,7 +10,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.problem.Problem;
 
 /**
  * The server-wide body cap ({@code quarkus.http.limits.max-body-size}) as a 413 problem: Quarkus checks a declared

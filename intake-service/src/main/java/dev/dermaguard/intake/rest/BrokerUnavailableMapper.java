@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.problem.Problem;
 import dev.dermaguard.intake.config.IntakeConfig;
 import dev.dermaguard.intake.service.BrokerUnavailableException;
 

@@ -9,11 +9,11 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.contract.validation.UserId;
 import dev.dermaguard.intake.validation.EventTime;
 import dev.dermaguard.intake.validation.NoDuplicates;
 

@@ -7,10 +7,10 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.ConsentChanged;
-import dev.dermaguard.common.validation.ClinicId;
-import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.ConsentChanged;
+import dev.dermaguard.contract.validation.ClinicId;
+import dev.dermaguard.contract.validation.UserId;
 import dev.dermaguard.intake.validation.ConfiguredClinic;
 import dev.dermaguard.intake.validation.EventTime;
 

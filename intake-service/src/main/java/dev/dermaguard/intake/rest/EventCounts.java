@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
-import dev.dermaguard.common.kafka.ConsumerRetry;
+import dev.dermaguard.support.kafka.ConsumerRetry;
 
 /**
  * What intake took and what it turned away, in {@code /q/metrics}: {@code dermaguard.intake.events.accepted} by event

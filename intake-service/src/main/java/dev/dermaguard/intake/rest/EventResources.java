@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.Roles;
-import dev.dermaguard.common.openapi.ApiDocument;
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.auth.CurrentCaller;
+import dev.dermaguard.contract.auth.Roles;
+import dev.dermaguard.support.openapi.ApiDocument;
+import dev.dermaguard.support.problem.Problem;
 import dev.dermaguard.intake.config.IntakeConfig;
 import dev.dermaguard.intake.service.EventPublisher;
 import dev.dermaguard.intake.service.NoRoomException;

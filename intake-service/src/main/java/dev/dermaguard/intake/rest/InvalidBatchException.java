@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.problem.Problem;
 
 /** A batch with invalid items: every bad field of every bad item, by its path ({@code [3].area}). */
 public class InvalidBatchException extends RuntimeException {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
-import dev.dermaguard.common.problem.Problem;
-import dev.dermaguard.common.problem.ProblemMappers;
+import dev.dermaguard.support.problem.Problem;
+import dev.dermaguard.support.problem.ProblemMappers;
 
 /**
  * Reads a batch of sessions all or nothing: each item is bound and validated on its own, so the answer names every

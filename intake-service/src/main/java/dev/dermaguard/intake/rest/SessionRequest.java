@@ -13,15 +13,15 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.Goal;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.SkinCondition;
-import dev.dermaguard.common.events.SkinType;
-import dev.dermaguard.common.validation.UserId;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Device;
+import dev.dermaguard.contract.events.Goal;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.SkinCondition;
+import dev.dermaguard.contract.events.SkinType;
+import dev.dermaguard.contract.validation.UserId;
 import dev.dermaguard.intake.validation.EventTime;
 
 /** A session as an app posts it; the app id is never taken from the body but from the API key. */

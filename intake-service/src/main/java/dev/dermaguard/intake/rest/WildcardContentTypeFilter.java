@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.dermaguard.common.problem.Problem;
+import dev.dermaguard.support.problem.Problem;
 
 /**
  * A body must say what it is: Quarkus REST would match {@code Content-Type: *}{@code /*} to application/json and

@@ -18,9 +18,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.contract.kafka.RecordKeys;
 import dev.dermaguard.intake.config.IntakeConfig;
 
 /**

@@ -13,8 +13,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import dev.dermaguard.common.auth.ApiKeys;
-import dev.dermaguard.common.validation.ClinicId;
+import dev.dermaguard.support.auth.ApiKeys;
+import dev.dermaguard.contract.validation.ClinicId;
 
 /**
  * A clinic DermaGuard knows: one of the clinic principals of the configured keys. A consent to any other would let

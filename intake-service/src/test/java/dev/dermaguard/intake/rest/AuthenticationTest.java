@@ -29,8 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;

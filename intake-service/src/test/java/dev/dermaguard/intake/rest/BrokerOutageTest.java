@@ -26,8 +26,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.infra.LocalKafka;
 import dev.dermaguard.testsupport.TopicClient;
 

@@ -33,9 +33,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.intake.service.EventPublisher;
 import dev.dermaguard.testsupport.TopicClient;

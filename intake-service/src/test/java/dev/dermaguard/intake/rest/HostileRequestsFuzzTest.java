@@ -12,8 +12,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
 import dev.dermaguard.testsupport.fuzz.EventRequests;

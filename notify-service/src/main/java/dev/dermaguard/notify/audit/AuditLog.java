@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.auth.Caller;
+import dev.dermaguard.support.auth.Caller;
 import dev.dermaguard.notify.repository.AuditEntries;
 import dev.dermaguard.notify.repository.AuditEntries.Entry;
 

@@ -6,10 +6,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.auth.ApiKeys;
-import dev.dermaguard.common.auth.Caller;
-import dev.dermaguard.common.auth.Role;
-import dev.dermaguard.common.events.ConsentChanged;
+import dev.dermaguard.support.auth.ApiKeys;
+import dev.dermaguard.support.auth.Caller;
+import dev.dermaguard.support.auth.Role;
+import dev.dermaguard.contract.events.ConsentChanged;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.Consents;
 import dev.dermaguard.notify.repository.Consents.Consenting;

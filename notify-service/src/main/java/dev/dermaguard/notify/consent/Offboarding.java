@@ -4,8 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.auth.Caller;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.support.auth.Caller;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.notify.stream.ClinicStreams;

@@ -9,13 +9,13 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.ConsentChanged;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.ConsumerRetry;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordBatches;
+import dev.dermaguard.contract.events.ConsentChanged;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
+import dev.dermaguard.support.kafka.ConsumerRetry;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.support.kafka.RecordBatches;
 import dev.dermaguard.notify.consent.ConsentService;
 import dev.dermaguard.notify.service.AlertService;
 

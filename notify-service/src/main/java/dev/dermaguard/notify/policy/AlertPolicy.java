@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Severity;
 import dev.dermaguard.notify.config.AlertingConfig;
 
 /**

@@ -7,11 +7,11 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.AlertRaised;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.persistence.NativeSql;
 
 /** The alerts raised ({@link StoredAlert}), as the policy weighs them and as an app reads them. */
 @ApplicationScoped

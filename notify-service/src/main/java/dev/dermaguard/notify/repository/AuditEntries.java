@@ -8,7 +8,7 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.persistence.NativeSql;
 
 /** The audit log's rows. Every method runs in the current Panache session. */
 @ApplicationScoped

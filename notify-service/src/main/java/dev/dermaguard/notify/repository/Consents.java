@@ -6,8 +6,8 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.ConsentChanged;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.ConsentChanged;
+import dev.dermaguard.persistence.NativeSql;
 
 /**
  * The latest consent of each user for each clinic, in the order consent events were processed, and what a clinic

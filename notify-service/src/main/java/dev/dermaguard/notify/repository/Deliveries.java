@@ -7,8 +7,8 @@ import java.util.UUID;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.AlertRaised;
+import dev.dermaguard.persistence.NativeSql;
 
 /**
  * The alerts delivered to each clinic, by the clinic's cursor: written in the raising transaction, read by the

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.persistence.NativeSql;
 
 /** Deletes rows older than their retention, a bounded batch a statement, in the current Panache transaction. */
 @ApplicationScoped

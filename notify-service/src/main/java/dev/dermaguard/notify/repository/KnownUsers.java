@@ -7,7 +7,7 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.persistence.NativeSql;
 
 /**
  * The users each app has posted about: asking about anyone else is 404, never another app's data. A user's row is

@@ -7,10 +7,10 @@ import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.Severity;
+import dev.dermaguard.persistence.NativeSql;
 
 /**
  * Every alerting finding as the policy counted it, and the lock per user, rule and area under which it is decided.

@@ -12,10 +12,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.AlertRaised;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
 
 /**
  * An alert as raised, with the time of the event that triggered it (cooldowns run on reported times) and how

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.dermaguard.common.auth.Roles;
-import dev.dermaguard.common.validation.WholeNumber;
+import dev.dermaguard.contract.auth.Roles;
+import dev.dermaguard.support.validation.WholeNumber;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.AuditEntries;
 

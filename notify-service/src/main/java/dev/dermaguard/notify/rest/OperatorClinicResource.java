@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.Roles;
-import dev.dermaguard.common.validation.ClinicId;
+import dev.dermaguard.support.auth.CurrentCaller;
+import dev.dermaguard.contract.auth.Roles;
+import dev.dermaguard.contract.validation.ClinicId;
 import dev.dermaguard.notify.consent.Offboarding;
 
 /** An operator's clinic procedures that notify-service takes part in (README, "Alerts"). */

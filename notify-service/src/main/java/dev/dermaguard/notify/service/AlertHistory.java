@@ -7,8 +7,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.auth.Caller;
-import dev.dermaguard.common.events.AlertRaised;
+import dev.dermaguard.support.auth.Caller;
+import dev.dermaguard.contract.events.AlertRaised;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.Alerts;
 import dev.dermaguard.notify.repository.Deliveries;

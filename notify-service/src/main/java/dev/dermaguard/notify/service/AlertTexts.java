@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
 
 /**
  * Every text of an alert, from {@code alert-texts.properties} where clinicians review them. Checked when the

@@ -7,12 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.auth.ApiKeys;
-import dev.dermaguard.common.events.AlertRaised;
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.kafka.ConsumerRetry;
-import dev.dermaguard.common.kafka.RecordKeys;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.support.auth.ApiKeys;
+import dev.dermaguard.contract.events.AlertRaised;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.support.kafka.ConsumerRetry;
+import dev.dermaguard.contract.kafka.RecordKeys;
 import dev.dermaguard.notify.repository.Consents;
 import dev.dermaguard.notify.repository.Deliveries;
 import dev.dermaguard.outbox.Outbox;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Severity;
 import dev.dermaguard.notify.policy.AlertPolicy.FoldInto;
 import dev.dermaguard.notify.policy.AlertPolicy.PriorAlert;
 import dev.dermaguard.notify.policy.AlertPolicy.Raise;

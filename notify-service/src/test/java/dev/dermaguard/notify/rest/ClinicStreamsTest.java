@@ -28,10 +28,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
+import dev.dermaguard.support.kafka.EventCodec;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.notify.retention.Retention;
@@ -171,7 +171,7 @@ class ClinicStreamsTest {
         RiskAssessed assessed = user.publish(user.assessment(daysAgo(2), risk(RuleName.HEALING_GAP, Severity.MODERATE)));
         user.awaitSettled(assessed.assessmentId());
         // Settled means stored and handed to the relay; the record reaches the topic a moment later.
-        String clinicTopic = dev.dermaguard.common.Topics.clinicAlerts(CLINIC);
+        String clinicTopic = dev.dermaguard.contract.Topics.clinicAlerts(CLINIC);
         await().atMost(NotifyFixtures.WITHIN).until(() -> !user.alertsOn(clinicTopic).isEmpty());
         return user.alertsOn(clinicTopic).get(0).alertId();
     }

@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import dev.dermaguard.common.auth.DevelopmentKeys;
-import dev.dermaguard.common.auth.Roles;
+import dev.dermaguard.contract.auth.DevelopmentKeys;
+import dev.dermaguard.contract.auth.Roles;
 
 /**
  * A deployment of many clinics (the development keys plus {@link #CLINICS} more) whose instance allows few streams

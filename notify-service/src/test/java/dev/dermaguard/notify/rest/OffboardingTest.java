@@ -21,11 +21,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
-import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
+import dev.dermaguard.support.kafka.EventCodec;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;

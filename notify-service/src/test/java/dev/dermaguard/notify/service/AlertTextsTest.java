@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
 
 /** The texts clinicians edit are checked before any of them reaches a person. */
 class AlertTextsTest {

@@ -9,13 +9,13 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.EventTypes;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.CloudEventHeaders;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordBatches;
-import dev.dermaguard.common.kafka.UnprocessableRecordException;
+import dev.dermaguard.contract.events.EventTypes;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.contract.kafka.CloudEventHeaders;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.support.kafka.RecordBatches;
+import dev.dermaguard.support.kafka.UnprocessableRecordException;
 import dev.dermaguard.risk.service.EventAssessor;
 
 /**

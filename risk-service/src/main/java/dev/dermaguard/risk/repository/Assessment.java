@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.dermaguard.common.events.Area;
+import dev.dermaguard.contract.events.Area;
 
 /** A published assessment, kept for the read side (written by AssessmentPublisher). */
 @Entity

@@ -11,11 +11,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.persistence.NativeSql;
 import dev.dermaguard.risk.repository.SessionRepository.Point;
 
 /**

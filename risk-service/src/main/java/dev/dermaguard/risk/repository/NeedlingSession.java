@@ -17,13 +17,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.Goal;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.SkinCondition;
-import dev.dermaguard.common.events.SkinType;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Device;
+import dev.dermaguard.contract.events.Goal;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.SkinCondition;
+import dev.dermaguard.contract.events.SkinType;
 import dev.dermaguard.risk.rules.PastSession;
 
 /** A stored session; its app and event id are the key, so a redelivered session cannot be stored twice. */

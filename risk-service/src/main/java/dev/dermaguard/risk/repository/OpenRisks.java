@@ -12,11 +12,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.persistence.NativeSql;
 
 /**
  * The findings that still stand, per user, area and rule: the state NEEDLING_INFLAMED_SKIN and the risk profile

@@ -24,11 +24,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.SkinType;
-import dev.dermaguard.outbox.NativeSql;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.SkinType;
+import dev.dermaguard.persistence.NativeSql;
 import dev.dermaguard.risk.rules.PastSession;
 
 /**

@@ -16,9 +16,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
 
 /** A stored symptom check-in; its app and event id are the key, so a redelivered check-in cannot be stored twice. */
 @Entity

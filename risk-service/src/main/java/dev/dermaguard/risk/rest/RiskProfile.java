@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Setting;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Setting;
 import dev.dermaguard.risk.service.RiskProfiles.AreaStanding;
 import dev.dermaguard.risk.service.RiskProfiles.Standing;
 

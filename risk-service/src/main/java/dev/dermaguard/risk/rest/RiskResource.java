@@ -23,12 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.dermaguard.common.auth.CurrentCaller;
-import dev.dermaguard.common.auth.Roles;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.openapi.ApiDocument;
-import dev.dermaguard.common.validation.UserId;
-import dev.dermaguard.common.validation.WholeNumber;
+import dev.dermaguard.support.auth.CurrentCaller;
+import dev.dermaguard.contract.auth.Roles;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.support.openapi.ApiDocument;
+import dev.dermaguard.contract.validation.UserId;
+import dev.dermaguard.support.validation.WholeNumber;
 import dev.dermaguard.risk.service.RiskProfiles;
 
 /**

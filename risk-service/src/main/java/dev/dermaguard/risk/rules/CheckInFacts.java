@@ -3,9 +3,9 @@ package dev.dermaguard.risk.rules;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.events.SkinType;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.contract.events.SkinType;
 
 /**
  * A check-in and the session it follows: the latest session on that area at or before {@code reportedAt},

@@ -5,12 +5,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Severity;
 import dev.dermaguard.risk.config.RuleConfig;
 
 /**

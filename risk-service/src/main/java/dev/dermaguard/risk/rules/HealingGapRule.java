@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Severity;
 
 /**
  * HEALING_GAP: a home session on an area before the skin healed from the previous one. A session that arrives

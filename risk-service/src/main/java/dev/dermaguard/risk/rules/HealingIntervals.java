@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
+import dev.dermaguard.contract.events.Area;
 import dev.dermaguard.risk.config.RuleConfig;
 
 /** How long an area needs to heal after a session at a given depth (DESIGN.md, HEALING_GAP). */

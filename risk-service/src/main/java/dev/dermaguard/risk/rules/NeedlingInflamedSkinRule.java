@@ -6,12 +6,12 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Evidence;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.Severity;
+import dev.dermaguard.contract.events.Evidence;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.Severity;
 
 /**
  * NEEDLING_INFLAMED_SKIN: a session on skin that has not healed, as the user saw it before the session

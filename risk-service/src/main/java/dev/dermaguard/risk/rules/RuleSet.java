@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.contract.events.Risk;
 import dev.dermaguard.risk.config.RuleConfig;
 
 /** The versioned set of rules that judges each session and check-in, with the skin-type step-up applied. */

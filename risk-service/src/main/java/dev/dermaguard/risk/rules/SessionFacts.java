@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SkinType;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.SkinType;
 
 /**
  * A session and the bounded slices of history the session rules judge it by. Every slice is a fixed time

@@ -2,7 +2,7 @@ package dev.dermaguard.risk.rules;
 
 import java.util.List;
 
-import dev.dermaguard.common.events.Risk;
+import dev.dermaguard.contract.events.Risk;
 
 /** A rule that judges a newly stored session against the user's history. */
 public interface SessionRule {

@@ -6,9 +6,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.support.kafka.RecordBatches.Item;
 import dev.dermaguard.outbox.ConsumedEvents;
 import dev.dermaguard.outbox.ConsumedEvents.EventId;
 

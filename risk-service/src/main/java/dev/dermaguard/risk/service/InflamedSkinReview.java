@@ -8,8 +8,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
 import dev.dermaguard.risk.repository.CheckInRepository;
 import dev.dermaguard.risk.repository.NeedlingSession;
 import dev.dermaguard.risk.repository.OpenRisks;

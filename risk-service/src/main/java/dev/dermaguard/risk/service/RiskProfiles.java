@@ -10,11 +10,11 @@ import java.util.Optional;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.kafka.EventCodec;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.support.kafka.EventCodec;
 import dev.dermaguard.risk.repository.Assessment;
 import dev.dermaguard.risk.repository.OpenRisks;
 import dev.dermaguard.risk.repository.SessionRepository;

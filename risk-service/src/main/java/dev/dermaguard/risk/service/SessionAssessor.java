@@ -8,9 +8,9 @@ import java.util.Set;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
 import dev.dermaguard.risk.config.RuleConfig;
 import dev.dermaguard.risk.repository.NeedlingSession;
 import dev.dermaguard.risk.repository.OpenRisks;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.dermaguard.common.events.EventTypes;
+import dev.dermaguard.contract.events.EventTypes;
 import dev.dermaguard.risk.TestDatabase;
 
 /** Rows written straight into the outbox, as a service's transaction would, and counted per record key. */

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.Topics;
+import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.KafkaAcls;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;

@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.Topics;
-import dev.dermaguard.infra.LocalInfraTestResource;
+import dev.dermaguard.contract.Topics;
+import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.infra.LocalKafka;
 import dev.dermaguard.infra.LocalPostgres;
 import dev.dermaguard.risk.TestDatabase;

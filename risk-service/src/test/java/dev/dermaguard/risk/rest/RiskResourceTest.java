@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
 import dev.dermaguard.risk.EventsTopic;
 import dev.dermaguard.risk.RiskInfrastructure;
 

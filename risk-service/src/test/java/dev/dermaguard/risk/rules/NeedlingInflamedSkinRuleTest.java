@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.SkinCondition;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.SkinCondition;
 import dev.dermaguard.risk.config.RuleConfig;
 
 class NeedlingInflamedSkinRuleTest {

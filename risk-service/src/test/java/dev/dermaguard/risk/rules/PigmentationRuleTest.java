@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Goal;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.SkinCondition;
-import dev.dermaguard.common.events.SkinType;
-import dev.dermaguard.common.events.Symptom;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Goal;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.SkinCondition;
+import dev.dermaguard.contract.events.SkinType;
+import dev.dermaguard.contract.events.Symptom;
 import dev.dermaguard.risk.config.RuleConfig;
 
 /** PIGMENTATION itself, and its skin-type step-up of other rules as the rule set applies it. */

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Symptom;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Symptom;
 import dev.dermaguard.risk.config.RuleConfig;
 
 class ProlongedInflammationRuleTest {

@@ -17,16 +17,16 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.Goal;
-import dev.dermaguard.common.events.SkinCondition;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.Setting;
-import dev.dermaguard.common.events.SkinType;
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Device;
+import dev.dermaguard.contract.events.Goal;
+import dev.dermaguard.contract.events.SkinCondition;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.Setting;
+import dev.dermaguard.contract.events.SkinType;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
 import dev.dermaguard.risk.config.RuleConfig;
 
 /** The rules' configuration as the service ships it, and sessions placed in time for rule tables. */

@@ -27,16 +27,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 
-import dev.dermaguard.common.events.Area;
-import dev.dermaguard.common.events.Device;
-import dev.dermaguard.common.events.Risk;
-import dev.dermaguard.common.events.RiskAssessed;
-import dev.dermaguard.common.events.RuleName;
-import dev.dermaguard.common.events.SessionLogged;
-import dev.dermaguard.common.events.Symptom;
-import dev.dermaguard.common.events.SymptomCheckIn;
-import dev.dermaguard.common.kafka.EventCodec;
-import dev.dermaguard.common.kafka.RecordBatches.Item;
+import dev.dermaguard.contract.events.Area;
+import dev.dermaguard.contract.events.Device;
+import dev.dermaguard.contract.events.Risk;
+import dev.dermaguard.contract.events.RiskAssessed;
+import dev.dermaguard.contract.events.RuleName;
+import dev.dermaguard.contract.events.SessionLogged;
+import dev.dermaguard.contract.events.Symptom;
+import dev.dermaguard.contract.events.SymptomCheckIn;
+import dev.dermaguard.support.kafka.EventCodec;
+import dev.dermaguard.support.kafka.RecordBatches.Item;
 import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 

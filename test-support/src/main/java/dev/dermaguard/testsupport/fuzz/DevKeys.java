@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.dermaguard.common.auth.DevelopmentKeys;
+import dev.dermaguard.contract.auth.DevelopmentKeys;
 
 /** The development API keys ({@link DevelopmentKeys}) in clear, as the fuzz runs present them. */
 public final class DevKeys {

@@ -1,5 +1,0 @@
-package dev.dermaguard.common.events;
-
-public enum Device {
-    ROLLER, PEN, STAMP
-}

@@ -1,5 +1,0 @@
-package dev.dermaguard.common.events;
-
-public enum Goal {
-    ACNE_SCARS, FINE_LINES, PIGMENTATION, TEXTURE, HAIR_LOSS
-}

@@ -1,0 +1,5 @@
+package dev.dermaguard.contract.events;
+
+public enum Device {
+    ROLLER, PEN, STAMP
+}
