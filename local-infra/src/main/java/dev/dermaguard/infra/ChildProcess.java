@@ -85,6 +85,10 @@ final class ChildProcess {
     }
 
     /** SIGTERM, so the process can shut down cleanly; SIGKILL if it has not ended within the grace period. */
+    long pid() {
+        return process.pid();
+    }
+
     void stop(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         // Through the handle: Process.destroy() would also close the pipe, losing what the process says as it stops.

@@ -181,6 +181,15 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * The running broker's process id: all a test in another class loader than the one that started it can share
+     * with it, as a string ({@link ProcessHandle#of}).
+     */
+    public synchronized long pid() {
+        requireOwn();
+        return broker.pid();
+    }
+
     private void requireOwn() {
         if (broker == null) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " is not started here: it cannot be stopped or started");

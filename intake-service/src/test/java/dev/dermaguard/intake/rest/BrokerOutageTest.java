@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,11 +66,14 @@ class BrokerOutageTest {
     }
 
     /**
-     * Starts the broker and hands it to the test through the system properties (the test may run in another class
-     * loader than this resource, so a static field would not be shared); stops whichever broker runs last.
+     * Starts the broker and tells the test its process id through a system property, as a plain string: the test may
+     * run in another class loader than this resource, where neither a static field nor the broker's object is the
+     * same. Stops whichever broker runs last.
      */
     public static class OwnKafka implements QuarkusTestResourceLifecycleManager {
-        static final String RUNNING = "dermaguard.test.outage-broker";
+        static final String RUNNING = "dermaguard.test.outage-broker.pid";
+        /** How long a clean shutdown of the broker may take before it is killed. */
+        static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
         @Override
         public Map<String, String> start() {
@@ -79,12 +83,8 @@ class BrokerOutageTest {
 
         @Override
         public void stop() {
-            if (System.getProperties().remove(RUNNING) instanceof AutoCloseable running) {
-                try {
-                    running.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot stop the outage test's broker", e);
-                }
+            if (System.getProperty(RUNNING) != null) {
+                stopBroker();
             }
         }
 
@@ -92,8 +92,19 @@ class BrokerOutageTest {
         static LocalKafka startBroker(int port) {
             Path workDir = Path.of("target", "outage-kafka-" + ProcessHandle.current().pid());
             LocalKafka kafka = LocalKafka.start(port, workDir, 1, Topics.ALL);
-            System.getProperties().put(RUNNING, kafka);
+            System.setProperty(RUNNING, Long.toString(kafka.pid()));
             return kafka;
+        }
+
+        /** A clean shutdown, as LocalKafka's own, of the broker started last, whichever class loader started it. */
+        static void stopBroker() {
+            ProcessHandle.of(Long.parseLong((String) System.getProperties().remove(RUNNING))).ifPresent(broker -> {
+                broker.destroy();
+                if (broker.onExit().completeOnTimeout(null, STOP_GRACE.toSeconds(), TimeUnit.SECONDS).join() == null) {
+                    broker.destroyForcibly();
+                    broker.onExit().join();
+                }
+            });
         }
     }
 
@@ -106,7 +117,7 @@ class BrokerOutageTest {
     void whileTheBrokerIsDownPostsAre503WithinTheBoundAndAfterItReturnsARePostIsStored() throws Exception {
         asApp().body(session(UUID.randomUUID(), user)).when().post("/v1/sessions").then().statusCode(202);
 
-        ((AutoCloseable) System.getProperties().get(OwnKafka.RUNNING)).close();
+        OwnKafka.stopBroker();
 
         UUID eventId = UUID.randomUUID();
         String body = session(eventId, user);
