@@ -11,8 +11,8 @@ import dev.dermaguard.infra.LocalKafka;
 
 /**
  * Real Kafka and PostgreSQL for a {@code @QuarkusTest}, shared by every test class of the JVM: the first start
- * brings them up (Kafka on free ports, with {@link Infrastructure#topics()}, enforcing {@link KafkaAcls}), a
- * shutdown hook stops them when the JVM ends.
+ * brings them up (Kafka on free ports, with {@link Infrastructure#topics()}, enforcing
+ * {@link dev.dermaguard.infra.KafkaAcls}), a shutdown hook stops them when the JVM ends.
  * <p>
  * Init arguments: {@code service} (required), the service under test, whose SCRAM user every Kafka client of the
  * application connects as, so the tests exercise its grants; {@code database}, a database to create, whose
