@@ -13,9 +13,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 /**
- * Serves the Kafka contract, {@code contracts/} of this module, at {@code /q/asyncapi/}: {@code asyncapi.yaml} and the
- * JSON Schemas it refers to ({@code schemas/*.schema.json}), so relative references resolve against the same base.
- * Operators only outside dev and local ({@code quarkus.http.auth.permission.api-reference}).
+ * Serves the Kafka contract, {@code contracts/} of the contract module, at {@code /q/asyncapi/}: {@code asyncapi.yaml}
+ * and the JSON Schemas it refers to ({@code schemas/*.schema.json}), so relative references resolve against the same
+ * base. Operators only outside dev and local ({@code quarkus.http.auth.permission.api-reference}).
  */
 @ApplicationScoped
 public class ContractFiles {
