@@ -5,19 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 
 import dev.dermaguard.contract.Topics;
 import dev.dermaguard.contract.auth.DevelopmentKeys;
+import dev.dermaguard.contract.auth.KeyDigest;
 
 /**
  * clinic-access.sh: onboards or offboards a clinic on the local stack, in one command.
@@ -93,7 +90,7 @@ public final class ClinicAccessCommand {
                 restart the three services with it; until then they do not know the clinic:
                   %7$s:clinic:%1$s
                 """, clinicId, kafka(), Topics.clinicAlerts(clinicId), Infrastructure.PARTITIONS, password, apiKey,
-                sha256(apiKey));
+                KeyDigest.hex(apiKey));
     }
 
     private void offboard(String clinicId) {
@@ -165,11 +162,4 @@ public final class ClinicAccessCommand {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

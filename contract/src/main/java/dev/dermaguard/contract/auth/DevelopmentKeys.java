@@ -1,10 +1,8 @@
 package dev.dermaguard.contract.auth;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.dermaguard.support.auth.ApiKeys;
 
 /**
  * The development API keys of DESIGN.md, the one list of them: the dev, test and local profiles accept them
@@ -18,7 +16,7 @@ public final class DevelopmentKeys {
 
         /** As {@code dermaguard.auth.keys} takes it: the SHA-256 of the key in hex, its role and its principal. */
         public String configured() {
-            return HexFormat.of().formatHex(ApiKeys.sha256(key)) + ":" + role + ":" + principal;
+            return KeyDigest.hex(key) + ":" + role + ":" + principal;
         }
     }
 

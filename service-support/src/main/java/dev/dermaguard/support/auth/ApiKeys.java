@@ -1,8 +1,6 @@
 package dev.dermaguard.support.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
+import dev.dermaguard.contract.auth.KeyDigest;
 import dev.dermaguard.contract.validation.ClinicId;
 
 /** Looks up the principal of a presented key by its SHA-256 hash, comparing in constant time. */
@@ -40,7 +39,7 @@ public class ApiKeys {
     }
 
     public Optional<Caller> identify(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
+        byte[] presented = KeyDigest.sha256(presentedKey);
         Caller found = null;
         // Every entry is compared, so the time taken does not tell how close a guess came.
         for (Entry entry : entries) {
@@ -51,13 +50,6 @@ public class ApiKeys {
         return Optional.ofNullable(found);
     }
 
-    public static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 
     private static Entry parse(String text) {
         String entry = text.trim();
