@@ -72,8 +72,10 @@ public final class LocalStack implements AutoCloseable {
     /**
      * A service, its port in the options and the variable that sets it, its database (null: it has none) and its
      * heap: intake holds only requests in flight; risk and notify a poll of up to 500 records and its transaction.
-     * After a drained backlog of 10,000 sessions a full collection left 18 MB live in intake, 34 in risk and 31 in
-     * notify: three times that is room enough, and every megabyte of heap is one of resident memory under load.
+     * After a drained backlog of 10,000 fresh sessions a full collection left 18 MB live in intake, 34 in risk and
+     * 31 in notify, and every megabyte of heap is one of resident memory under load. But a poll of sessions for users
+     * with a dense month (2,000 sessions in their windows) holds far more while it is judged: at 96 MB risk-service
+     * spent most of its time in full collections (jstat), so it keeps 192 MB.
      */
     private record Definition(String name, ToIntFunction<Options> port, String portVariable, String database,
             String maxHeap) {
@@ -81,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final List<Definition> SERVICES = List.of(
             new Definition(INTAKE_SERVICE, Options::intakePort, INTAKE_PORT, null, "64m"),
-            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "96m"),
+            new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "192m"),
             new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify", "96m"));
 
     private final Path root;
