@@ -30,6 +30,7 @@ import io.restassured.http.ContentType;
 
 import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.LocalStack;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * notify-service killed with SIGKILL while sessions stream in, then restarted: every alert the sessions call for
@@ -58,7 +59,7 @@ class AlertingEndToEndTest {
         users.forEach(user -> postConsent(user));
         // Consents and sessions travel different paths: the consents must stand before the first alert is raised.
         await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(RunningStack.stack().notifyUrl())
-                .header("X-API-Key", "local-operator-key").get("/v1/audit?limit=1000")
+                .header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.action == 'consent.granted' && it.subject.contains('crash-" + run + "-') }")
                 .size() == USERS);
@@ -131,7 +132,7 @@ class AlertingEndToEndTest {
     }
 
     private static void postConsent(String user) {
-        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", DevKeys.APP).contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","userId":"%s","clinicId":"%s","granted":true,"changedAt":"%s"}
                         """.formatted(UUID.randomUUID(), user, CLINIC, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)))
@@ -140,7 +141,7 @@ class AlertingEndToEndTest {
     }
 
     private static void postSession(String user, OffsetDateTime at, String area) {
-        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", DevKeys.APP).contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","userId":"%s","performedAt":"%s","area":"%s","needleDepthMm":0.5,"device":"ROLLER"}
                         """.formatted(UUID.randomUUID(), user, at, area))

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 
 import dev.dermaguard.contract.Topics;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * Events that no arrival order and no other app can cancel, through the running system: posted to intake over
@@ -36,10 +37,10 @@ class ArrivalOrderEndToEndTest {
 
     @Test
     void anOfflineAppsPusCheckInPostedBeforeItsSessionAlertsInfectionSigns() {
-        post("local-app-key", "/v1/check-ins", """
+        post(DevKeys.APP, "/v1/check-ins", """
                 {"eventId":"%s","userId":"%s","reportedAt":"%s","area":"CHEEKS","symptoms":["PUS"]}
                 """.formatted(UUID.randomUUID(), user, now.minusDays(1)));
-        UUID session = session("local-app-key", UUID.randomUUID(), now.minusDays(3));
+        UUID session = session(DevKeys.APP, UUID.randomUUID(), now.minusDays(3));
 
         JsonNode alert = alertOf("demo-app", "INFECTION_SIGNS");
         assertEquals("CRITICAL", alert.get("severity").asText());
@@ -49,10 +50,10 @@ class ArrivalOrderEndToEndTest {
     @Test
     void twoAppsThatPickOneEventIdForTheirSessionsBothTakeEffect() {
         UUID shared = UUID.randomUUID();
-        session("local-app-key", shared, now.minusDays(1));
-        session("local-app2-key", shared, now.minusDays(1));
-        session("local-app-key", UUID.randomUUID(), now);
-        session("local-app2-key", UUID.randomUUID(), now);
+        session(DevKeys.APP, shared, now.minusDays(1));
+        session(DevKeys.APP2, shared, now.minusDays(1));
+        session(DevKeys.APP, UUID.randomUUID(), now);
+        session(DevKeys.APP2, UUID.randomUUID(), now);
 
         for (String app : new String[] {"demo-app", "other-app"}) {
             JsonNode alert = alertOf(app, "HEALING_GAP");

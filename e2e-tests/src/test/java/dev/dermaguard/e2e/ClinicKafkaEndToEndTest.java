@@ -22,6 +22,7 @@ import io.restassured.http.ContentType;
 import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.ScramUser;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * What the product promises a clinic, with every service on its own SCRAM user and only its grants: the alert of a
@@ -42,7 +43,7 @@ class ClinicKafkaEndToEndTest {
                 {"eventId":"%s","userId":"%s","clinicId":"%s","granted":true,"changedAt":"%s"}
                 """.formatted(UUID.randomUUID(), user, DEMO.name(), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2)));
         // The consent must stand before the alert is raised: it travels another path than the sessions.
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(RunningStack.stack().notifyUrl()).header("X-API-Key", "local-operator-key")
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> given().baseUri(RunningStack.stack().notifyUrl()).header("X-API-Key", DevKeys.OPERATOR)
                 .get("/v1/audit?limit=1000").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.action == 'consent.granted' && it.subject.contains('" + user + "') }").size() == 1);
         OffsetDateTime first = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusDays(2);
@@ -62,7 +63,7 @@ class ClinicKafkaEndToEndTest {
     }
 
     private static void post(String path, String body) {
-        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key").contentType(ContentType.JSON)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", DevKeys.APP).contentType(ContentType.JSON)
                 .body(body).when().post(path).then().statusCode(202);
     }
 }

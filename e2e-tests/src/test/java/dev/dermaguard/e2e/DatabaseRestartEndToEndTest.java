@@ -33,6 +33,7 @@ import io.restassured.response.Response;
 
 import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.LocalPostgres;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * The PostgreSQL of risk-service and notify-service stops for a minute and starts again on the same port with the
@@ -109,7 +110,7 @@ class DatabaseRestartEndToEndTest {
         int status;
         try {
             status = given().baseUri(RunningStack.stack().intakeUrl())
-                    .header("X-API-Key", "local-app-key")
+                    .header("X-API-Key", DevKeys.APP)
                     .contentType(ContentType.JSON)
                     .body("""
                             {"eventId":"%s","userId":"%s","performedAt":"%s","area":"CHEEKS","needleDepthMm":0.5,"device":"ROLLER"}

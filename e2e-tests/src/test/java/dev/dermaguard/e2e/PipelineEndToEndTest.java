@@ -25,6 +25,7 @@ import dev.dermaguard.contract.Topics;
 import dev.dermaguard.contract.events.EventTypes;
 import dev.dermaguard.contract.kafka.CloudEventHeaders;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * The three services from their packaged jars, started the way run-local.sh starts them, on a real broker and
@@ -97,7 +98,7 @@ class PipelineEndToEndTest {
 
     static void post(String user, UUID eventId, OffsetDateTime at, String area) {
         given().baseUri(RunningStack.stack().intakeUrl())
-                .header("X-API-Key", "local-app-key")
+                .header("X-API-Key", DevKeys.APP)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"eventId":"%s","userId":"%s","performedAt":"%s","area":"%s","needleDepthMm":0.5,"device":"ROLLER"}

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 
 import dev.dermaguard.contract.Topics;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * Each rule's typical case through the running system: events posted to intake over HTTP, assessments read from
@@ -34,7 +35,6 @@ class RiskRulesEndToEndTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String APP_KEY = "local-app-key";
 
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
@@ -98,7 +98,7 @@ class RiskRulesEndToEndTest {
         UUID last = session(user, now, "CHEEKS", "0.25", ",\"goal\":\"ACNE_SCARS\"");
 
         expect(user, last, "INEFFECTIVE_FOR_GOAL", "LOW");
-        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", APP_KEY)
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", DevKeys.APP)
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(200).body("areas[0].openRisks[0].rule", equalTo("INEFFECTIVE_FOR_GOAL"));
     }
@@ -144,11 +144,11 @@ class RiskRulesEndToEndTest {
             assertEquals("1", assessment.get("ruleSetVersion").asText());
         }
         assertTrue(RunningStack.topics().read(Topics.ALERTS, r -> r.key().equals("demo-app:" + user)).isEmpty());
-        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", APP_KEY)
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", DevKeys.APP)
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(200).body("areas[0].area", equalTo("CHEEKS"))
                 .body("areas[0].openRisks.size()", equalTo(0));
-        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", "local-app2-key")
+        given().baseUri(RunningStack.stack().riskUrl()).header("X-API-Key", DevKeys.APP2)
                 .when().get("/v1/users/{user}/risk-profile", user)
                 .then().statusCode(404);
     }
@@ -214,7 +214,7 @@ class RiskRulesEndToEndTest {
     }
 
     private static void post(String path, String body) {
-        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", APP_KEY).contentType(ContentType.JSON).body(body)
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", DevKeys.APP).contentType(ContentType.JSON).body(body)
                 .when().post(path)
                 .then().statusCode(202);
     }

@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import dev.dermaguard.contract.Topics;
 import dev.dermaguard.infra.LocalStack;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * The signals an operator runs the stack by, from the packaged services: one trace from the POST of a session to
@@ -43,7 +44,7 @@ class SignalsEndToEndTest {
     void oneTraceRunsFromTheSessionToTheAlertAndTheMetricsCountIt() throws Exception {
         String user = "u-" + UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", "local-app-key")
+        given().baseUri(RunningStack.stack().intakeUrl()).header("X-API-Key", DevKeys.APP)
                 .contentType(ContentType.JSON).body("{}")
                 .when().post("/v1/sessions")
                 .then().statusCode(400);

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import dev.dermaguard.testsupport.fuzz.DevKeys;
+
 /**
  * An open-loop stream of sessions and symptom check-ins for many users, each history built so that its alerts are
  * known in advance. Of every four users, two log two 0.5 mm sessions on their cheeks a day apart (one
@@ -38,8 +40,8 @@ final class Stream {
     record App(String appId, String apiKey) {
     }
 
-    static final App DEMO_APP = new App("demo-app", "local-app-key");
-    static final App OTHER_APP = new App("other-app", "local-app2-key");
+    static final App DEMO_APP = new App("demo-app", DevKeys.APP);
+    static final App OTHER_APP = new App("other-app", DevKeys.APP2);
 
     /**
      * @param userPrefix every user id starts with it

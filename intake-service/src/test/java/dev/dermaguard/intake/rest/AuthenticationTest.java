@@ -33,6 +33,7 @@ import dev.dermaguard.contract.Topics;
 import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.intake.IntakeInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
 /**
@@ -59,7 +60,7 @@ class AuthenticationTest {
         expect(given(), body, path, 401, "Missing API key: send it in the X-API-Key header");
         expect(given().header("X-API-Key", ""), body, path, 401, "Missing API key: send it in the X-API-Key header");
         expect(given().header("X-API-Key", "local-app-key-but-not-quite"), body, path, 401, "Unknown API key");
-        expect(given().header("X-API-Key", "local-clinic-key"), body, path, 403, "This endpoint is for app keys");
+        expect(given().header("X-API-Key", DevKeys.CLINIC), body, path, 403, "This endpoint is for app keys");
 
         try (TopicClient topics = new TopicClient(bootstrapServers)) {
             assertTrue(topics.read(Topics.EVENTS, r -> r.key().endsWith(":" + user)).isEmpty());

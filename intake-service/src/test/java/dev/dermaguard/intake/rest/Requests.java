@@ -11,10 +11,12 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.dermaguard.testsupport.fuzz.DevKeys;
+
 /** Valid bodies and authenticated requests for the intake endpoints, as an app backend sends them. */
 final class Requests {
 
-    static final String APP_KEY = "local-app-key";
+    static final String APP_KEY = DevKeys.APP;
     static final String PROBLEM = "application/problem+json";
 
     private Requests() {

@@ -34,6 +34,7 @@ import dev.dermaguard.support.kafka.EventCodec;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** Consent decides what a clinic receives, on its topic, over HTTP and live; nobody else's clinic sees it. */
 @QuarkusTest
@@ -41,7 +42,6 @@ import dev.dermaguard.testsupport.TopicClient;
 class ClinicAlertsTest {
 
     private static final String CLINIC = "demo-clinic";
-    private static final String CLINIC_KEY = "local-clinic-key";
 
     @Inject
     EventCodec codec;
@@ -77,7 +77,7 @@ class ClinicAlertsTest {
         List<AlertRaised> clinicCopies = user.alertsOn(Topics.clinicAlerts(CLINIC));
         assertEquals(List.of(during.assessmentId()), clinicCopies.stream().map(AlertRaised::assessmentId).toList());
         assertEquals(CLINIC, clinicCopies.get(0).clinicId());
-        given().header("X-API-Key", CLINIC_KEY).get("/v1/clinics/{clinic}/alerts?limit=500", CLINIC)
+        given().header("X-API-Key", DevKeys.CLINIC).get("/v1/clinics/{clinic}/alerts?limit=500", CLINIC)
                 .then().statusCode(200)
                 .body("findAll { it.alert.userId == '" + user.userId() + "' }.size()", is(1))
                 .body("alert.clinicId", hasItem(CLINIC));
@@ -85,19 +85,19 @@ class ClinicAlertsTest {
 
     @Test
     void anotherClinicIsForbiddenAndAnotherAppsUserIsNotFound() {
-        given().header("X-API-Key", "local-clinic2-key").get("/v1/clinics/{clinic}/alerts", CLINIC)
+        given().header("X-API-Key", DevKeys.CLINIC2).get("/v1/clinics/{clinic}/alerts", CLINIC)
                 .then().statusCode(403).contentType("application/problem+json");
-        try (SseClient foreign = new SseClient(streamUrl, "local-clinic2-key", null)) {
+        try (SseClient foreign = new SseClient(streamUrl, DevKeys.CLINIC2, null)) {
             assertEquals(403, foreign.status());
         }
-        given().header("X-API-Key", "local-app-key").get("/v1/clinics/{clinic}/alerts", CLINIC)
+        given().header("X-API-Key", DevKeys.APP).get("/v1/clinics/{clinic}/alerts", CLINIC)
                 .then().statusCode(403);
 
         RiskAssessed assessed = user.publish(user.assessment(daysAgo(1), risk(RuleName.HEALING_GAP, Severity.HIGH)));
         user.awaitSettled(assessed.assessmentId());
-        given().header("X-API-Key", "local-app-key").get("/v1/users/{user}/alerts", user.userId())
+        given().header("X-API-Key", DevKeys.APP).get("/v1/users/{user}/alerts", user.userId())
                 .then().statusCode(200).body("size()", is(1));
-        given().header("X-API-Key", "local-app2-key").get("/v1/users/{user}/alerts", user.userId())
+        given().header("X-API-Key", DevKeys.APP2).get("/v1/users/{user}/alerts", user.userId())
                 .then().statusCode(404);
     }
 
@@ -106,7 +106,7 @@ class ClinicAlertsTest {
         UUID grant = user.consent(CLINIC, true).eventId();
         user.awaitSettled(grant);
         String lastSeen;
-        try (SseClient stream = new SseClient(streamUrl, CLINIC_KEY, null)) {
+        try (SseClient stream = new SseClient(streamUrl, DevKeys.CLINIC, null)) {
             assertEquals(200, stream.status());
             RiskAssessed first = user.publish(user.assessment(daysAgo(2), risk(RuleName.HEALING_GAP, Severity.MODERATE)));
             await().atMost(NotifyFixtures.WITHIN).until(() -> stream.events().size() == 1);
@@ -125,7 +125,7 @@ class ClinicAlertsTest {
         RiskAssessed missed2 = user.publish(user.assessment(daysAgo(1), risk(RuleName.DEVICE_HYGIENE, Severity.MODERATE)));
         user.awaitSettled(missed1.assessmentId(), missed2.assessmentId());
 
-        try (SseClient resumed = new SseClient(streamUrl, CLINIC_KEY, lastSeen)) {
+        try (SseClient resumed = new SseClient(streamUrl, DevKeys.CLINIC, lastSeen)) {
             await().atMost(NotifyFixtures.WITHIN).until(() -> resumed.events().size() >= 2);
             List<UUID> replayed = resumed.events().stream()
                     .map(e -> codec.read(e.data(), AlertRaised.class).assessmentId()).toList();
@@ -157,15 +157,15 @@ class ClinicAlertsTest {
         user.awaitSettled(user.consent(CLINIC, true).eventId());
         RiskAssessed assessed = user.publish(user.assessment(daysAgo(1), risk(RuleName.HEALING_GAP, Severity.HIGH)));
         user.awaitSettled(assessed.assessmentId());
-        given().header("X-API-Key", CLINIC_KEY).get("/v1/clinics/{clinic}/alerts", CLINIC).then().statusCode(200);
+        given().header("X-API-Key", DevKeys.CLINIC).get("/v1/clinics/{clinic}/alerts", CLINIC).then().statusCode(200);
 
-        given().header("X-API-Key", "local-operator-key").get("/v1/audit?limit=1000")
+        given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                 .then().statusCode(200)
                 .body("findAll { it.subject == 'user " + user.userId() + " clinic " + CLINIC + "' }.action",
                         hasItem("consent.granted"))
                 .body("findAll { it.action == 'alert.raised' && it.detail.contains('" + user.userId() + "') }.size()",
                         is(1))
                 .body("findAll { it.action == 'clinic.alerts.read' }.actorId", hasItem(CLINIC));
-        given().header("X-API-Key", CLINIC_KEY).get("/v1/audit").then().statusCode(403);
+        given().header("X-API-Key", DevKeys.CLINIC).get("/v1/audit").then().statusCode(403);
     }
 }

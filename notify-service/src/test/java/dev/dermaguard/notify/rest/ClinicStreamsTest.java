@@ -36,6 +36,7 @@ import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.notify.retention.Retention;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** The clinic stream against the running service: paced by its client, capped, and honest about what expired. */
 @QuarkusTest
@@ -43,7 +44,6 @@ import dev.dermaguard.testsupport.TopicClient;
 class ClinicStreamsTest {
 
     private static final String CLINIC = "demo-clinic";
-    private static final String CLINIC_KEY = "local-clinic-key";
     private static final int HISTORY = 20_000;
 
     @Inject
@@ -83,7 +83,7 @@ class ClinicStreamsTest {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
             long before = fetched();
             socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
-                    + "\r\nX-API-Key: " + CLINIC_KEY + "\r\nAccept: text/event-stream\r\nLast-Event-ID: 0\r\n\r\n")
+                    + "\r\nX-API-Key: " + DevKeys.CLINIC + "\r\nAccept: text/event-stream\r\nLast-Event-ID: 0\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             await().atMost(NotifyFixtures.WITHIN).until(() -> fetched() > before);
             await("the stream stays paced by its stalled client")
@@ -112,16 +112,16 @@ class ClinicStreamsTest {
         List<SseClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
-                SseClient stream = new SseClient(streamUrl, CLINIC_KEY, null);
+                SseClient stream = new SseClient(streamUrl, DevKeys.CLINIC, null);
                 open.add(stream);
                 assertEquals(200, stream.status());
             }
-            given().header("X-API-Key", CLINIC_KEY).accept("text/event-stream")
+            given().header("X-API-Key", DevKeys.CLINIC).accept("text/event-stream")
                     .get("/v1/clinics/{clinic}/alerts/stream", CLINIC)
                     .then().statusCode(429).contentType("application/problem+json");
             open.remove(0).close();
             await().atMost(NotifyFixtures.WITHIN).untilAsserted(() -> {
-                try (SseClient again = new SseClient(streamUrl, CLINIC_KEY, null)) {
+                try (SseClient again = new SseClient(streamUrl, DevKeys.CLINIC, null)) {
                     assertEquals(200, again.status(), "a closed stream frees its place");
                 }
             });
@@ -153,7 +153,7 @@ class ClinicStreamsTest {
                 + "where a.assessment_id = $1", kept.assessmentId()), "what is younger stays");
 
         long oldestKept = count("select min(cursor) from clinic_alert where clinic_id = $1", CLINIC);
-        try (SseClient resumed = new SseClient(streamUrl, CLINIC_KEY, Long.toString(expiredCursor - 1))) {
+        try (SseClient resumed = new SseClient(streamUrl, DevKeys.CLINIC, Long.toString(expiredCursor - 1))) {
             await().atMost(NotifyFixtures.WITHIN).until(() -> resumed.events().size() >= 2);
             SseClient.Event gap = resumed.events().get(0);
             assertEquals("gap", gap.name());
@@ -161,7 +161,7 @@ class ClinicStreamsTest {
             assertTrue(gap.data().contains("\"oldestKept\":" + oldestKept), gap.data());
             assertEquals(Long.toString(oldestKept), resumed.events().get(1).id(), "then what is kept, from its start");
         }
-        given().header("X-API-Key", "local-operator-key").get("/v1/audit?limit=20")
+        given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=20")
                 .then().statusCode(200).body("find { it.action == 'retention.deleted' }.actorId", is("notify-service"));
     }
 

@@ -35,6 +35,7 @@ import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** Many consenting clinics for one user, and an instance's stream limit and heartbeat, against the running service. */
 @QuarkusTest
@@ -76,7 +77,7 @@ class ManyClinicsTest {
             assertEquals(List.of(alert.alertId()), user.alertsOn(Topics.clinicAlerts(clinic)).stream()
                     .map(AlertRaised::alertId).toList());
         }
-        given().header("X-API-Key", "local-operator-key").get("/v1/audit?limit=1000")
+        given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                 .then().statusCode(200)
                 .body("findAll { it.subject == 'alert " + alert.alertId() + "' }.detail",
                         hasItem("for app demo-app user " + user.userId() + "; delivered to 50 clinics"));
@@ -86,11 +87,11 @@ class ManyClinicsTest {
     void anInstanceServesAtMostItsStreamsAndKeepsIdleOnesAliveWithHeartbeats() {
         List<SseClient> open = new ArrayList<>();
         try {
-            open.add(new SseClient(demoStream, "local-clinic-key", null));
-            open.add(new SseClient(otherStream, "local-clinic2-key", null));
-            open.add(new SseClient(otherStream, "local-clinic2-key", null));
+            open.add(new SseClient(demoStream, DevKeys.CLINIC, null));
+            open.add(new SseClient(otherStream, DevKeys.CLINIC2, null));
+            open.add(new SseClient(otherStream, DevKeys.CLINIC2, null));
             open.forEach(stream -> assertEquals(200, stream.status()));
-            given().header("X-API-Key", "local-clinic-key").accept("text/event-stream")
+            given().header("X-API-Key", DevKeys.CLINIC).accept("text/event-stream")
                     .get("/v1/clinics/{clinic}/alerts/stream", "demo-clinic")
                     .then().statusCode(429).contentType("application/problem+json");
 

@@ -29,6 +29,7 @@ import dev.dermaguard.support.kafka.EventCodec;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** An operator offboards a clinic: consents, pending deliveries and open streams end, audited, once. */
 @QuarkusTest
@@ -36,8 +37,6 @@ import dev.dermaguard.testsupport.TopicClient;
 class OffboardingTest {
 
     private static final String CLINIC = "other-clinic";
-    private static final String CLINIC_KEY = "local-clinic2-key";
-    private static final String OPERATOR_KEY = "local-operator-key";
     private static final String BACKLOG_KEY = "offboarding-backlog";
     private static final int BACKLOG = 2000;
 
@@ -63,9 +62,9 @@ class OffboardingTest {
                 .execute(Tuple.of(Topics.clinicAlerts(CLINIC), BACKLOG_KEY, BACKLOG)).await().atMost(NotifyFixtures.WITHIN);
 
         int deleted;
-        try (SseClient stream = new SseClient(streamUrl, CLINIC_KEY, null)) {
+        try (SseClient stream = new SseClient(streamUrl, DevKeys.CLINIC2, null)) {
             assertEquals(200, stream.status());
-            deleted = given().header("X-API-Key", OPERATOR_KEY).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
+            deleted = given().header("X-API-Key", DevKeys.OPERATOR).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
                     .then().statusCode(200)
                     .body("clinicId", is(CLINIC))
                     .body("consentsEnded", greaterThanOrEqualTo(2))
@@ -84,15 +83,15 @@ class OffboardingTest {
                 .map(a -> a.assessmentId()).toList(), "nothing reaches the clinic after its offboarding");
         assertEquals(2, first.alertsOn(Topics.ALERTS).size(), "the app's user is still alerted");
 
-        given().header("X-API-Key", OPERATOR_KEY).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
+        given().header("X-API-Key", DevKeys.OPERATOR).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
                 .then().statusCode(200).body("consentsEnded", is(0)).body("pendingDeliveriesDeleted", is(0));
         for (NotifyFixtures u : users) {
-            given().header("X-API-Key", OPERATOR_KEY).get("/v1/audit?limit=1000")
+            given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                     .then().statusCode(200)
                     .body("findAll { it.subject == 'user " + u.userId() + " clinic " + CLINIC + "' && it.actorId == "
                             + "'local-operator' }.action", hasItem("consent.revoked"));
         }
-        given().header("X-API-Key", OPERATOR_KEY).get("/v1/audit?limit=1000")
+        given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                 .then().statusCode(200)
                 .body("findAll { it.action == 'clinic.offboarded' && it.subject == 'clinic " + CLINIC + "' }.size()",
                         is(2));
@@ -100,9 +99,9 @@ class OffboardingTest {
 
     @Test
     void onlyAnOperatorOffboards() {
-        given().header("X-API-Key", CLINIC_KEY).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
+        given().header("X-API-Key", DevKeys.CLINIC2).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
                 .then().statusCode(403);
-        given().header("X-API-Key", "local-app-key").post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
+        given().header("X-API-Key", DevKeys.APP).post("/v1/operator/clinics/{clinic}/offboarding", CLINIC)
                 .then().statusCode(403);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.dermaguard.notify.NotifyInfrastructure;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 
 /** Ids, limits, cursors and Last-Event-ID outside their formats are 400 problems naming the parameter. */
@@ -23,7 +24,7 @@ class ParameterValidationTest {
     @ValueSource(strings = {"%00", "u%00x", "u%0A", "%C3%BC", "u%201",
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void aHostileUserIdIsAProblemNamingIt(String encodedUserId) {
-        given().urlEncodingEnabled(false).header("X-API-Key", "local-app-key")
+        given().urlEncodingEnabled(false).header("X-API-Key", DevKeys.APP)
                 .get("/v1/users/" + encodedUserId + "/alerts").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("userId"));
     }
@@ -33,7 +34,7 @@ class ParameterValidationTest {
             "ccccccccccccccccccccccccccccccccccccccccccccccccc"})
     void aHostileClinicIdIsAProblemNamingIt(String encodedClinicId) {
         for (String endpoint : new String[] {"alerts", "alerts/stream"}) {
-            given().urlEncodingEnabled(false).header("X-API-Key", "local-clinic-key")
+            given().urlEncodingEnabled(false).header("X-API-Key", DevKeys.CLINIC)
                     .get("/v1/clinics/" + encodedClinicId + "/" + endpoint).then()
                     .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("clinicId"))
                     .body("errors[0].message", equalTo("must be 1 to 48 characters of a-z, 0-9 or '-'"));
@@ -60,7 +61,7 @@ class ParameterValidationTest {
     @ParameterizedTest(name = "Last-Event-ID: {0}")
     @ValueSource(strings = {"abc", "-1", "1.5", "99999999999999999999", "0x10"})
     void aBadLastEventIdIsAProblemNamingIt(String lastEventId) {
-        given().header("X-API-Key", "local-clinic-key").header("Last-Event-ID", lastEventId)
+        given().header("X-API-Key", DevKeys.CLINIC).header("Last-Event-ID", lastEventId)
                 .get("/v1/clinics/demo-clinic/alerts/stream").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("Last-Event-ID"))
                 .body("errors[0].message", equalTo("must be a whole number of at least 0"));

@@ -32,6 +32,7 @@ import dev.dermaguard.support.kafka.RecordBatches.Item;
 import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** The alerting policy of DESIGN.md against a real broker and PostgreSQL, on the users' reported times. */
 @QuarkusTest
@@ -63,7 +64,7 @@ class AlertingPolicyTest {
         List<AlertRaised> sent = user.alertsOn(Topics.ALERTS);
         assertEquals(1, sent.size(), "one alert per user, rule and area within the cooldown");
         assertEquals(first.assessmentId(), sent.get(0).assessmentId());
-        given().header("X-API-Key", "local-app-key").get("/v1/users/{user}/alerts", user.userId())
+        given().header("X-API-Key", DevKeys.APP).get("/v1/users/{user}/alerts", user.userId())
                 .then().statusCode(200).body("size()", org.hamcrest.Matchers.is(1))
                 .body("[0].occurrences", org.hamcrest.Matchers.is(2));
     }

@@ -42,6 +42,7 @@ import dev.dermaguard.notify.NotifyFixtures;
 import dev.dermaguard.notify.NotifyInfrastructure;
 import dev.dermaguard.notify.consent.ConsentService;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** Consent against alerts raced on the real PostgreSQL, what a clinic sees after a revocation, unknown clinics. */
 @QuarkusTest
@@ -125,7 +126,7 @@ class ConsentUnderConcurrencyTest {
         RiskAssessed other = user.publish(user.assessment(daysAgo(1), risk(RuleName.OVERUSE, Severity.MODERATE)));
         user.awaitSettled(later.assessmentId(), other.assessmentId());
 
-        given().header("X-API-Key", "local-app-key").get("/v1/users/{user}/alerts", user.userId())
+        given().header("X-API-Key", DevKeys.APP).get("/v1/users/{user}/alerts", user.userId())
                 .then().statusCode(200).body("size()", is(2))
                 .body("find { it.rule == 'INFECTION_SIGNS' }.occurrences", is(3));
         assertClinicSees(List.of(2), "after the revocation, as it stood then: later firings stay hidden");
@@ -145,14 +146,14 @@ class ConsentUnderConcurrencyTest {
         assertTrue(topics.read(Topics.EVENTS + Topics.DLQ_SUFFIX,
                 r -> unknown.toString().equals(TopicClient.header(r, CloudEventHeaders.ID))).isEmpty(), "not dead-lettered");
         assertEquals(1, user.alertsOn(Topics.clinicAlerts(CLINIC)).size(), "the known clinic still gets it");
-        given().header("X-API-Key", "local-operator-key").get("/v1/audit?limit=1000")
+        given().header("X-API-Key", DevKeys.OPERATOR).get("/v1/audit?limit=1000")
                 .then().statusCode(200)
                 .body("findAll { it.subject == 'user " + user.userId() + " clinic no-such-clinic' }.action",
                         hasItem("consent.unknown-clinic"));
     }
 
     private void assertClinicSees(List<Integer> occurrences, String why) {
-        List<Integer> seen = given().header("X-API-Key", "local-clinic-key")
+        List<Integer> seen = given().header("X-API-Key", DevKeys.CLINIC)
                 .get("/v1/clinics/{clinic}/alerts?limit=500", CLINIC)
                 .then().statusCode(200)
                 .extract().path("findAll { it.alert.userId == '" + user.userId() + "' }.alert.occurrences");

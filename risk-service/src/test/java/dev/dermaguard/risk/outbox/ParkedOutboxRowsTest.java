@@ -43,6 +43,7 @@ import dev.dermaguard.testsupport.LocalInfraTestResource;
 import dev.dermaguard.risk.RiskInfrastructure;
 import dev.dermaguard.risk.TestDatabase;
 import dev.dermaguard.testsupport.TopicClient;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
  * The relay against a real broker: rows that can never be sent (their topic absent, too large for it) are parked
@@ -53,7 +54,6 @@ import dev.dermaguard.testsupport.TopicClient;
 @RiskInfrastructure
 class ParkedOutboxRowsTest {
 
-    private static final String OPERATOR_KEY = "local-operator-key";
     private static final Duration WITHIN = Duration.ofSeconds(90);
     /** Larger than the producer's max.request.size (1 MiB by default). */
     private static final int TOO_LARGE = 1024 * 1024 + 1;
@@ -94,25 +94,25 @@ class ParkedOutboxRowsTest {
         assertTrue(parked.get(largeId).contains("too large"), parked.toString());
         assertEquals(0, OutboxTables.count(database, "outbox_message", key), "nothing left in the outbox");
 
-        given().header("X-API-Key", OPERATOR_KEY).when().get("/v1/operator/outbox/parked").then().statusCode(200)
+        given().header("X-API-Key", DevKeys.OPERATOR).when().get("/v1/operator/outbox/parked").then().statusCode(200)
                 .body("id", hasItem((int) absentId))
                 .body("find { it.id == " + absentId + " }.topic", equalTo(absent))
                 .body("find { it.id == " + absentId + " }.reason", containsString("does not exist"))
                 .body("find { it.id == " + absentId + " }", not(hasKey("payload")));
-        given().header("X-API-Key", "local-app-key").when().get("/v1/operator/outbox/parked").then().statusCode(403);
-        given().header("X-API-Key", OPERATOR_KEY).when().get("/q/health/well").then().statusCode(503)
+        given().header("X-API-Key", DevKeys.APP).when().get("/v1/operator/outbox/parked").then().statusCode(403);
+        given().header("X-API-Key", DevKeys.OPERATOR).when().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'Outbox parked rows' }.status", equalTo("DOWN"));
 
         createTopic(absent);
-        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
+        given().header("X-API-Key", DevKeys.OPERATOR).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
                 .then().statusCode(202);
 
         List<ConsumerRecord<String, String>> retried = topics.awaitRecords(absent, r -> r.key().equals(key), 1, WITHIN);
         assertEquals("{\"n\":\"absent\"}", retried.get(0).value());
-        given().header("X-API-Key", OPERATOR_KEY).when().get("/v1/operator/outbox/parked").then().statusCode(200)
+        given().header("X-API-Key", DevKeys.OPERATOR).when().get("/v1/operator/outbox/parked").then().statusCode(200)
                 .body("id", not(hasItem((int) absentId)))
                 .body("id", hasItem((int) largeId));
-        given().header("X-API-Key", OPERATOR_KEY).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
+        given().header("X-API-Key", DevKeys.OPERATOR).when().post("/v1/operator/outbox/parked/{id}/retry", absentId)
                 .then().statusCode(404).contentType("application/problem+json");
     }
 

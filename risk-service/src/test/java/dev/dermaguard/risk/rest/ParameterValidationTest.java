@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.dermaguard.risk.RiskInfrastructure;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 
 /** A user id outside DESIGN.md's format is a 400 naming {@code userId}, before anything reads the database. */
@@ -21,7 +22,7 @@ class ParameterValidationTest {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void aHostileUserIdIsAProblemNamingIt(String encodedUserId) {
         for (String endpoint : new String[] {"risk-profile", "assessments"}) {
-            given().urlEncodingEnabled(false).header("X-API-Key", "local-app-key")
+            given().urlEncodingEnabled(false).header("X-API-Key", DevKeys.APP)
                     .get("/v1/users/" + encodedUserId + "/" + endpoint).then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("userId"))

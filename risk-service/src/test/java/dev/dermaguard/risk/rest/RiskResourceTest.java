@@ -27,6 +27,7 @@ import dev.dermaguard.contract.events.Symptom;
 import dev.dermaguard.contract.events.SymptomCheckIn;
 import dev.dermaguard.risk.EventsTopic;
 import dev.dermaguard.risk.RiskInfrastructure;
+import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /** The read side over HTTP, fed through the real consumer: a user's standing, scoped to the calling app. */
 @QuarkusTest
@@ -34,7 +35,6 @@ import dev.dermaguard.risk.RiskInfrastructure;
 class RiskResourceTest {
 
     private static final String APP = "demo-app";
-    private static final String APP_KEY = "local-app-key";
 
     @Inject
     EventsTopic events;
@@ -53,7 +53,7 @@ class RiskResourceTest {
                 Set.of(Symptom.PUS)));
         awaitAssessments(4);
 
-        given().header("X-API-Key", APP_KEY).when().get("/v1/users/{user}/risk-profile", user).then()
+        given().header("X-API-Key", DevKeys.APP).when().get("/v1/users/{user}/risk-profile", user).then()
                 .statusCode(200)
                 .body("userId", equalTo(user))
                 .body("ruleSetVersion", equalTo("1"))
@@ -74,7 +74,7 @@ class RiskResourceTest {
         }
         awaitAssessments(3);
 
-        given().header("X-API-Key", APP_KEY).queryParam("limit", 2)
+        given().header("X-API-Key", DevKeys.APP).queryParam("limit", 2)
                 .when().get("/v1/users/{user}/assessments", user).then()
                 .statusCode(200)
                 .body("$", hasSize(2))
@@ -87,11 +87,11 @@ class RiskResourceTest {
         events.publish(session(now.minusDays(1), Area.NECK, "0.25"));
         awaitAssessments(1);
 
-        given().header("X-API-Key", "local-app2-key").when().get("/v1/users/{user}/risk-profile", user).then()
+        given().header("X-API-Key", DevKeys.APP2).when().get("/v1/users/{user}/risk-profile", user).then()
                 .statusCode(404).contentType("application/problem+json");
-        given().header("X-API-Key", "local-app2-key").when().get("/v1/users/{user}/assessments", user).then()
+        given().header("X-API-Key", DevKeys.APP2).when().get("/v1/users/{user}/assessments", user).then()
                 .statusCode(404).contentType("application/problem+json");
-        given().header("X-API-Key", "local-clinic-key").when().get("/v1/users/{user}/risk-profile", user).then()
+        given().header("X-API-Key", DevKeys.CLINIC).when().get("/v1/users/{user}/risk-profile", user).then()
                 .statusCode(403);
         given().when().get("/v1/users/{user}/assessments", user).then().statusCode(401);
     }
@@ -99,14 +99,14 @@ class RiskResourceTest {
     @ParameterizedTest(name = "limit={0}")
     @ValueSource(strings = {"0", "201", "-1", "abc", "1.5"})
     void aBadLimitIsAProblemNamingTheField(String limit) {
-        given().header("X-API-Key", APP_KEY).queryParam("limit", limit)
+        given().header("X-API-Key", DevKeys.APP).queryParam("limit", limit)
                 .when().get("/v1/users/{user}/assessments", user).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("limit"));
     }
 
     private void awaitAssessments(int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", APP_KEY)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-API-Key", DevKeys.APP)
                 .queryParam("limit", 200).when().get("/v1/users/{user}/assessments", user).then()
                 .statusCode(200).body("$", hasSize(count)));
     }
