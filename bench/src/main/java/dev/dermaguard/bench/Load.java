@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.dermaguard.contract.auth.DevelopmentKeys;
+
 /**
  * Drives intake open-loop: requests leave on a fixed schedule whatever intake answers, and each event's latency
  * counts from its scheduled time, so a stall shows in the tail instead of slowing the sender (coordinated omission).
@@ -112,7 +114,7 @@ final class Load {
         String body = asBatch ? "[" + String.join(",", events.stream().map(Mix.Event::json).toList()) + "]"
                 : events.get(0).json();
         HttpRequest request = HttpRequest.newBuilder(asBatch ? batch : single).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-API-Key", "local-app-key")
+                .header("Content-Type", "application/json").header("X-API-Key", DevelopmentKeys.APP.key())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         trial.requests.incrementAndGet();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
