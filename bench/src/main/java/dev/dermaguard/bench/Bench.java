@@ -26,7 +26,7 @@ public final class Bench {
     record Plan(String mode, int kafkaRecords, Duration pgInserts, int backlogEvents, Duration trial, int searchTrials,
                 Duration settle, int historyUsers, int historyEvents) {
 
-        static final Plan QUICK = new Plan("quick", 50_000, Duration.ofSeconds(3), 300, Duration.ofSeconds(3), 2,
+        static final Plan QUICK = new Plan("quick", 50_000, Duration.ofSeconds(3), 200, Duration.ofSeconds(2), 2,
                 Duration.ofSeconds(3), 1, 200);
         static final Plan FULL = new Plan("full", 500_000, Duration.ofSeconds(10), 10_000, Duration.ofSeconds(12), 5,
                 Duration.ofSeconds(8), 10, 5_000);
