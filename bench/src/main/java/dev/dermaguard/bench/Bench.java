@@ -114,8 +114,8 @@ public final class Bench {
     private Results.Pipeline pipeline(Load load, Statements statements) throws Exception {
         // The first backlog meets JVMs that have compiled nothing yet, as after a restart: its rate is reported
         // apart, and every figure after it is of warm services.
-        double coldDrain = drain(load, "c", "cold");
-        double drain = drain(load, "w", "warm");
+        double coldDrain = drain(load, Mix.fresh(prefix("c")), plan.backlogEvents(), "a backlog, cold services");
+        double drain = drain(load, Mix.fresh(prefix("w")), plan.backlogEvents(), "a backlog, warm services");
         double batches = search(load, Load.BATCH, drain * 0.9, BATCH_CEILING);
         double statementsPerEvent = statementsPerEvent(load, statements, batches > 0 ? batches : drain / 2);
         double singles = search(load, Load.SINGLE, drain * 0.7, SINGLE_CEILING);
@@ -126,14 +126,6 @@ public final class Bench {
         }
         return new Results.Pipeline(tenths(batches), tenths(singles), tenths(drain), tenths(coldDrain),
                 statementsPerEvent, latency);
-    }
-
-    private double drain(Load load, String users, String state) throws Exception {
-        Trial backlog = load.backlog(Mix.fresh(prefix(users)), plan.backlogEvents(), plan.settle().multipliedBy(20));
-        double rate = backlog.assessedPerSecond();
-        progress("backlog of %d events drained %s at %s assessments/s (%d not seen)", plan.backlogEvents(), state,
-                Report.format(rate), backlog.unassessed());
-        return rate;
     }
 
     /**
@@ -191,16 +183,20 @@ public final class Bench {
         history.seedFarPast(hundredThousand, 100_000);
         history.seedDenseMonth(dense, 2_000);
         progress("history written: %d users each with 100, with 100,000 and with a dense month", users);
-        double with100 = drain(load, History.spread(hundred), "100 prior sessions");
-        double with100k = drain(load, History.spread(hundredThousand), "100,000 prior sessions");
-        double denseMonth = drain(load, History.current(dense), "a dense month");
+        double with100 = drain(load, History.spread(hundred), plan.historyEvents(),
+                "history, users with 100 prior sessions");
+        double with100k = drain(load, History.spread(hundredThousand), plan.historyEvents(),
+                "history, users with 100,000 prior sessions");
+        double denseMonth = drain(load, History.current(dense), plan.historyEvents(),
+                "history, users with a dense month");
         return new Results.HistoryCost(tenths(with100), tenths(with100k), tenths(denseMonth), users);
     }
 
-    private double drain(Load load, Mix mix, String what) throws Exception {
-        Trial trial = load.backlog(mix, plan.historyEvents(), plan.settle().multipliedBy(20));
+    /** {@code events} of the mix posted at once, and the rate at which they were assessed. */
+    private double drain(Load load, Mix mix, int events, String what) throws Exception {
+        Trial trial = load.backlog(mix, events, plan.settle().multipliedBy(20));
         double rate = trial.assessedPerSecond();
-        progress("history, users with %s: drained at %s events/s (%d not seen)", what, Report.format(rate),
+        progress("%s: %d events drained at %s events/s (%d not seen)", what, events, Report.format(rate),
                 trial.unassessed());
         return rate;
     }
