@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -19,6 +20,13 @@ public class EventCodec {
 
     private final ObjectMapper mapper;
     private final Validator validator;
+    /** A reader per event type, made once: every record of every consumer is read through one. */
+    private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+    };
 
     public EventCodec(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
@@ -40,7 +48,7 @@ public class EventCodec {
         }
         T event;
         try {
-            event = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+            event = readers.get(type).readValue(json);
         } catch (JsonProcessingException e) {
             // The location, not the message: Jackson quotes the offending value, which may be health data.
             throw new UnprocessableRecordException("not a valid " + type.getSimpleName() + " at "
