@@ -1,6 +1,8 @@
 package dev.dermaguard.notify.consent;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.dermaguard.support.auth.ApiKeys;
 import dev.dermaguard.support.auth.Caller;
 import dev.dermaguard.support.auth.Role;
+import dev.dermaguard.support.kafka.RecordBatches.Item;
 import dev.dermaguard.contract.events.ConsentChanged;
 import dev.dermaguard.notify.audit.AuditLog;
 import dev.dermaguard.notify.repository.Consents;
@@ -41,9 +44,27 @@ public class ConsentService {
         this.keys = keys;
     }
 
-    public Uni<Void> apply(ConsentChanged change) {
-        return Panache.withTransaction(() -> consumed.takeEffectOnce(new EventId(change.appId(), change.eventId()),
-                () -> record(change)));
+    /**
+     * A batch of changes in one transaction, in the order received. Its users are locked first, in the order alert
+     * batches lock them, so the two never deadlock.
+     */
+    public Uni<Void> apply(List<Item<ConsentChanged>> batch) {
+        List<Map.Entry<String, String>> byUser = batch.stream()
+                .map(item -> Map.entry(item.event().appId(), item.event().userId()))
+                .distinct().sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .toList();
+        return Panache.withTransaction(() -> users.remember(byUser)
+                .flatMap(remembered -> lockAll(byUser))
+                .flatMap(locked -> consumed.takeEffectOnce(batch,
+                        change -> new EventId(change.appId(), change.eventId()), this::record)));
+    }
+
+    private Uni<Void> lockAll(List<Map.Entry<String, String>> byUser) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> user : byUser) {
+            chain = chain.flatMap(done -> users.lock(user.getKey(), user.getValue()));
+        }
+        return chain;
     }
 
     /**
@@ -78,10 +99,8 @@ public class ConsentService {
             return audit.record(APP, c.appId(), "consent.unknown-clinic", subject,
                     "event " + c.eventId() + ", not a clinic of this deployment: nothing is delivered");
         }
-        // No batch remembered this user: a consent may come before any assessment.
-        return users.rememberAndLock(c.appId(), c.userId())
-                .flatMap(locked -> c.granted() ? consents.addClinic(c.clinicId())
-                        : consents.freeze(c.appId(), c.userId(), c.clinicId()))
+        // The user is remembered and locked: apply did it for the batch.
+        return (c.granted() ? consents.addClinic(c.clinicId()) : consents.freeze(c.appId(), c.userId(), c.clinicId()))
                 .flatMap(done -> consents.change(c))
                 .flatMap(done -> audit.record(APP, c.appId(), c.granted() ? "consent.granted" : "consent.revoked",
                         subject, "event " + c.eventId() + ", changed at " + c.changedAt()));

@@ -2,10 +2,10 @@ package dev.dermaguard.notify.messaging;
 
 import java.util.Optional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +29,9 @@ public class Consumers {
     /** {@code microneedling.risk-assessments}, a poll at a time ({@link RecordBatches}). */
     public static final String ASSESSMENTS = "assessments";
     /**
-     * Consent changes on {@code microneedling.events}, in a consumer group of their own. Every other record there is
+     * Consent changes on {@code microneedling.events}, in a consumer group of their own, a poll at a time. It reads
+     * every event risk-service reads and must keep ahead of the alerts those cause, or a consent would miss alerts
+     * raised after it was given. Every other record there is
      * risk-service's: skipped silently, and risk-service dead-letters what it cannot read. risk-service skips consent
      * records unread, so a malformed consent is this consumer's to dead-letter; the two sets never overlap, so both
      * share {@code microneedling.events.dlq} and no record lands there twice.
@@ -53,11 +55,13 @@ public class Consumers {
     }
 
     @Incoming(CONSENTS)
-    public Uni<Void> consents(ConsumerRecord<String, String> record) {
-        if (!CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE).orElse("").equals(EventTypes.CONSENT_CHANGED)) {
-            return Uni.createFrom().voidItem();
-        }
-        String eventId = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID).orElse("(no ce_id)");
-        return ConsumerRetry.process(CONSENTS, eventId, () -> consents.apply(codec.read(record.value(), ConsentChanged.class)));
+    public Uni<Void> consents(KafkaRecordBatch<String, String> batch) {
+        return RecordBatches.process(CONSENTS, batch, this::consent, consents::apply);
+    }
+
+    private Optional<ConsentChanged> consent(KafkaRecord<String, String> record) {
+        boolean isConsent = CloudEventHeaders.get(record.getHeaders(), CloudEventHeaders.TYPE).orElse("")
+                .equals(EventTypes.CONSENT_CHANGED);
+        return isConsent ? Optional.of(codec.read(record.getPayload(), ConsentChanged.class)) : Optional.empty();
     }
 }

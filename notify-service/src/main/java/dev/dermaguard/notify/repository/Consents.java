@@ -36,7 +36,13 @@ public class Consents {
     private static final String END = "update consent set granted = false, changed_at = now(), event_id = null, "
             + "processed_at = now() where app_id = ?1 and user_id = ?2 and clinic_id = ?3 and granted";
 
-    private static final String ADD_CLINIC = "insert into clinic (clinic_id) values (?1) on conflict do nothing";
+    /**
+     * Only a clinic without its row inserts: every alert delivered to the clinic holds the row's lock until its
+     * batch commits, and an insert that meets the row, even with {@code on conflict do nothing}, waits for that
+     * lock. Consents would trail the alerts they should govern by a batch each. A plain read never waits.
+     */
+    private static final String ADD_CLINIC = "insert into clinic (clinic_id) select ?1 "
+            + "where not exists (select 1 from clinic where clinic_id = ?1) on conflict do nothing";
 
     private static final String FREEZE = "update clinic_alert ca set occurrences_at_revocation = a.occurrences "
             + "from alert a where a.alert_id = ca.alert_id and a.app_id = ?1 and a.user_id = ?2 and ca.clinic_id = ?3 "

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,14 +78,23 @@ class ConsentUnderConcurrencyTest {
         List<UUID> grants = users.stream().map(u -> u.consent(CLINIC, true).eventId()).toList();
         users.get(0).awaitSettled(grants.toArray(UUID[]::new));
 
-        // Per user three alerts (three rules, so three decision locks) and the revocation, all decided at once.
+        // Per user three alerts (three rules, so three decision locks) and the revocation, all decided at once. The
+        // revocations come in batches of four users each, in the reverse of the order alert batches lock users in.
         List<UUID> processed = new ArrayList<>();
         List<Supplier<Uni<Void>>> racing = new ArrayList<>();
+        List<Item<ConsentChanged>> revocations = new ArrayList<>();
         for (NotifyFixtures u : users) {
             ConsentChanged revoke = new ConsentChanged(UUID.randomUUID(), u.appId(), u.userId(), CLINIC, false,
                     OffsetDateTime.now(ZoneOffset.UTC));
             processed.add(revoke.eventId());
-            racing.add(() -> consents.apply(revoke));
+            revocations.add(Item.untraced("race", revoke));
+            if (revocations.size() == 4) {
+                List<Item<ConsentChanged>> batch = revocations.stream()
+                        .sorted(Comparator.comparing((Item<ConsentChanged> item) -> item.event().userId()).reversed())
+                        .toList();
+                racing.add(() -> consents.apply(batch));
+                revocations = new ArrayList<>();
+            }
             for (RuleName rule : RULES) {
                 RiskAssessed assessed = u.assessment(daysAgo(1), risk(rule, Severity.MODERATE));
                 processed.add(assessed.assessmentId());
