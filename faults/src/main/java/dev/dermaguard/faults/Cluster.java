@@ -82,15 +82,17 @@ final class Cluster implements AutoCloseable {
                 .map(r -> json(r))
                 .map(a -> new Ledger.Assessment(a.path("assessmentId").asText(), identity(a, "sourceEventId")))
                 .toList();
-        List<Ledger.Alert> alerts = alerts(ours);
+        List<Ledger.Alert> alerts = alerts(Topics.ALERTS, ours);
         return new Ledger.Observed(stored, assessments, alerts, deadLettered(userPrefix));
     }
 
-    List<Ledger.Alert> alerts(Predicate<ConsumerRecord<String, String>> matching) {
-        return records.read(Topics.ALERTS, matching).stream().map(r -> json(r))
-                .map(a -> new Ledger.Alert(a.path("alertId").asText(), a.path("appId").asText() + "/"
-                        + a.path("userId").asText() + "/" + a.path("rule").asText() + "/" + a.path("area").asText()))
-                .toList();
+    /** The alerts on demo-clinic's topic for users whose id starts with {@code userPrefix}. */
+    List<Ledger.Alert> clinicAlerts(String userPrefix) {
+        return alerts(Topics.clinicAlerts(Stream.CLINIC), ofUsers(userPrefix));
+    }
+
+    private List<Ledger.Alert> alerts(String topic, Predicate<ConsumerRecord<String, String>> matching) {
+        return records.read(topic, matching).stream().map(r -> Ledger.Alert.of(json(r))).toList();
     }
 
     /** Records on one topic whose key contains {@code text}. */

@@ -109,7 +109,7 @@ final class Faults {
             String topic = Topics.clinicAlerts(Stream.CLINIC);
             Admin admin = context.cluster().admin();
             admin.deleteTopics(List.of(topic)).all().get();
-            OperatorApi operator = new OperatorApi(context.stack().notifyUrl());
+            NotifyApi operator = new NotifyApi(context.stack().notifyUrl());
             // Gone for longer than the relay's delivery timeout: within it a topic that comes back is a passing fault.
             Thread.sleep(context.outage().toMillis());
             operator.awaitParked(UNSENDABLE_WITHIN);

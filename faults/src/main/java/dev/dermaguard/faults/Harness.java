@@ -1,5 +1,6 @@
 package dev.dermaguard.faults;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -38,12 +38,14 @@ final class Harness {
             .connectTimeout(Duration.ofSeconds(2)).build();
     /** Scenarios may run side by side. */
     private final List<Ledger.Plan> plans = new CopyOnWriteArrayList<>();
+    private final NotifyApi notify;
 
     Harness(Fault.Context context, Timing timing, int rate, String runPrefix) {
         this.context = context;
         this.timing = timing;
         this.rate = rate;
         this.runPrefix = runPrefix;
+        this.notify = new NotifyApi(context.stack().notifyUrl());
     }
 
     Tally run(int index, Scenario scenario) throws Exception {
@@ -83,7 +85,7 @@ final class Harness {
             plans.add(plan);
             Ledger.Plan counted = scenario.wholeRun() ? Ledger.Plan.union(plans) : plan;
             String countedUsers = scenario.wholeRun() ? runPrefix : users;
-            Tally tally = settled(scenario.name(), counted, countedUsers, recovery);
+            Tally tally = settled(scenario.name(), counted, countedUsers, scenario.consenting(), recovery);
             tally = tally.with(injected);
             progress.done(tally);
             return tally;
@@ -137,21 +139,31 @@ final class Harness {
 
     /**
      * Counts once the relays have published what the drained consumers wrote to their outboxes: until every
-     * accepted event is assessed and every expected alert is out, or the drain time has passed.
+     * accepted event is assessed and every expected alert is out, or the drain time has passed. A clinic's
+     * deliveries are written with the alert, so they are complete once the alert is out.
      */
-    private Tally settled(String name, Ledger.Plan plan, String users, double recovery)
-            throws InterruptedException {
+    private Tally settled(String name, Ledger.Plan plan, String users, boolean consenting, double recovery)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timing.drain().toNanos();
-        Supplier<Tally> count = () -> Ledger.count(name, plan, context.cluster().observe(users), recovery);
-        Tally tally = count.get();
+        Tally tally = count(name, plan, users, consenting, recovery);
         while ((tally.assessed() < tally.accepted() || tally.alertsEmitted() < tally.alertsExpected())
                 && System.nanoTime() < deadline) {
             Thread.sleep(PROBE_INTERVAL.toMillis());
-            tally = count.get();
+            tally = count(name, plan, users, consenting, recovery);
         }
         // A relay that would send a record twice sends it at once: count again a moment later.
         Thread.sleep(Duration.ofSeconds(2).toMillis());
-        return count.get();
+        return count(name, plan, users, consenting, recovery);
+    }
+
+    private Tally count(String name, Ledger.Plan plan, String users, boolean consenting, double recovery)
+            throws IOException, InterruptedException {
+        Ledger.Observed observed = context.cluster().observe(users);
+        if (consenting) {
+            observed = observed.withClinic(notify.deliveredToClinic(users),
+                    context.cluster().clinicAlerts(users));
+        }
+        return Ledger.count(name, plan, observed, recovery);
     }
 
     /** Prints the scenario, its phase and the stream's counts every few seconds. */

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Counts what a stream was meant to cause against what the topics show it caused. Events are named
  * {@code appId/eventId} (an event's identity), alerts by their decision {@code appId/userId/rule/area}.
@@ -33,12 +35,29 @@ final class Ledger {
     record Assessment(String assessmentId, String sourceEvent) {
     }
 
-    /** One record on microneedling.alerts. */
+    /** One alert: on microneedling.alerts, on a clinic's topic, or in a clinic's read of its deliveries. */
     record Alert(String alertId, String decision) {
+
+        static Alert of(JsonNode alert) {
+            return new Alert(alert.path("alertId").asText(), alert.path("appId").asText() + "/"
+                    + alert.path("userId").asText() + "/" + alert.path("rule").asText() + "/" + alert.path("area").asText());
+        }
     }
 
-    /** What the topics hold, read {@code read_committed}, for the stream's users. */
-    record Observed(Set<String> stored, List<Assessment> assessments, List<Alert> alerts, long deadLettered) {
+    /**
+     * What the topics hold, read {@code read_committed}, for the stream's users. When they consented to a clinic:
+     * what the clinic's read shows delivered to it ({@code clinicDelivered}, else null) and what its topic holds.
+     */
+    record Observed(Set<String> stored, List<Assessment> assessments, List<Alert> alerts, long deadLettered,
+                    List<Alert> clinicDelivered, List<Alert> clinicTopic) {
+
+        Observed(Set<String> stored, List<Assessment> assessments, List<Alert> alerts, long deadLettered) {
+            this(stored, assessments, alerts, deadLettered, null, List.of());
+        }
+
+        Observed withClinic(List<Alert> delivered, List<Alert> onTopic) {
+            return new Observed(stored, assessments, alerts, deadLettered, delivered, onTopic);
+        }
     }
 
     private Ledger() {
@@ -55,11 +74,21 @@ final class Ledger {
         long unexpected = perDecision.keySet().stream().filter(decision -> !plan.expectedAlerts().contains(decision))
                 .count();
         long alertsEmitted = perDecision.size() - unexpected;
+        // Each alert goes to the clinic once (its read shows every delivery; its topic may lack those sent before
+        // it was deleted, never hold one twice).
+        Long clinicDelivered = null;
+        long clinicDoubled = 0;
+        if (observed.clinicDelivered() != null) {
+            Map<String, Long> perDelivery = counts(observed.clinicDelivered(), Alert::decision);
+            clinicDelivered = plan.expectedAlerts().stream().filter(perDelivery::containsKey).count();
+            clinicDoubled = extra(perDelivery) + extra(counts(observed.clinicTopic(), Alert::alertId));
+        }
         return new Tally(name, plan.sent(), plan.accepted().size(),
                 plan.accepted().stream().filter(observed.stored()::contains).count(),
                 plan.accepted().size() - neverAssessed, plan.expectedAlerts().size(), alertsEmitted,
-                neverAssessed + alertsMissing, extra(perJudgement) + extra(perDecision), unexpected,
-                observed.deadLettered(), plan.poisonInjected(), recoverySeconds, null, null, null, null);
+                neverAssessed + alertsMissing, extra(perJudgement) + extra(perDecision) + clinicDoubled, unexpected,
+                observed.deadLettered(), plan.poisonInjected(), recoverySeconds, null, null, null, null,
+                clinicDelivered);
     }
 
     private static <T> Map<String, Long> counts(List<T> records, Function<T, String> key) {

@@ -14,18 +14,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dermaguard.testsupport.fuzz.DevKeys;
 
-/** notify-service's operator endpoints for parked outbox rows, as an operator would call them. */
-final class OperatorApi {
+/**
+ * notify-service's endpoints as their users would call them: an operator's for parked outbox rows, and a clinic's
+ * read of the alerts delivered to it (notify-service's record of who was sent what).
+ */
+final class NotifyApi {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String BACKLOG = "dermaguard_outbox_backlog ";
+    private static final int CLINIC_PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String notifyUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    OperatorApi(String notifyUrl) {
+    NotifyApi(String notifyUrl) {
         this.notifyUrl = notifyUrl;
     }
 
@@ -35,7 +39,7 @@ final class OperatorApi {
         long after = 0;
         JsonNode page;
         do {
-            page = JSON.readTree(call("GET", "/v1/operator/outbox/parked?limit=1000&after=" + after, 200));
+            page = JSON.readTree(call("GET", "/v1/operator/outbox/parked?limit=1000&after=" + after, DevKeys.OPERATOR, 200));
             page.forEach(row -> ids.add(row.path("id").asLong()));
             after = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
         } while (page.size() == 1000);
@@ -52,7 +56,7 @@ final class OperatorApi {
 
     /** Puts a parked row back in the outbox. */
     void retry(long id) throws IOException, InterruptedException {
-        call("POST", "/v1/operator/outbox/parked/" + id + "/retry", 202);
+        call("POST", "/v1/operator/outbox/parked/" + id + "/retry", DevKeys.OPERATOR, 202);
     }
 
     /**
@@ -71,14 +75,37 @@ final class OperatorApi {
     }
 
     private double backlog() throws IOException, InterruptedException {
-        return call("GET", "/q/metrics", 200).lines().filter(line -> line.startsWith(BACKLOG))
+        return call("GET", "/q/metrics", DevKeys.OPERATOR, 200).lines().filter(line -> line.startsWith(BACKLOG))
                 .mapToDouble(line -> Double.parseDouble(line.substring(BACKLOG.length()).trim()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("notify-service reports no outbox backlog"));
     }
 
-    private String call(String method, String path, int expected) throws IOException, InterruptedException {
+    /**
+     * Every alert delivered to demo-clinic for users whose id starts with {@code userPrefix}, paged back from the
+     * newest with the clinic's own key.
+     */
+    List<Ledger.Alert> deliveredToClinic(String userPrefix) throws IOException, InterruptedException {
+        List<Ledger.Alert> delivered = new ArrayList<>();
+        String before = "";
+        JsonNode page;
+        do {
+            page = JSON.readTree(call("GET", "/v1/clinics/" + Stream.CLINIC + "/alerts?limit=" + CLINIC_PAGE
+                    + before, DevKeys.CLINIC, 200));
+            for (JsonNode delivery : page) {
+                JsonNode alert = delivery.path("alert");
+                if (alert.path("userId").asText().startsWith(userPrefix)) {
+                    delivered.add(Ledger.Alert.of(alert));
+                }
+                before = "&before=" + delivery.path("cursor").asLong();
+            }
+        } while (page.size() == CLINIC_PAGE);
+        return delivered;
+    }
+
+    private String call(String method, String path, String apiKey, int expected)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notifyUrl + path)).timeout(Duration.ofSeconds(10))
-                .header("X-API-Key", DevKeys.OPERATOR).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .header("X-API-Key", apiKey).method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not "

@@ -51,6 +51,9 @@ final class Report {
             scenario.put("serverErrors", tally.serverErrors());
             scenario.put("hostileEffects", tally.hostileEffects());
         }
+        if (tally.clinicDelivered() != null) {
+            scenario.put("clinicDelivered", tally.clinicDelivered());
+        }
         if (tally.parked() != null) {
             scenario.put("parked", tally.parked());
             scenario.put("parkedAfterRetry", tally.parkedAfterRetry());

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One scenario's counts, as the issue names them. {@code serverErrors} and {@code hostileEffects} are null
  * unless the scenario sent hostile requests; {@code parked} and {@code parkedAfterRetry} unless it made outgoing
- * records unsendable.
+ * records unsendable; {@code clinicDelivered} (expected alerts the clinic's read shows delivered) unless its users
+ * consented to a clinic.
  */
 record Tally(String name, long sent, long accepted, long stored, long assessed, long alertsExpected,
              long alertsEmitted, long lost, long duplicated, long unexpectedAlerts, long deadLettered,
              long poisonInjected, double recoverySeconds, Long serverErrors, Long hostileEffects, Long parked,
-             Long parkedAfterRetry) {
+             Long parkedAfterRetry, Long clinicDelivered) {
 
     /** Seconds from a fault's end until every consumer has caught up: more is a miss. */
     static final double RECOVERY_LIMIT_SECONDS = 30;
@@ -52,6 +53,9 @@ record Tally(String name, long sent, long accepted, long stored, long assessed, 
         if (hostileEffects != null && hostileEffects > 0) {
             misses.add(hostileEffects + " hostile requests took effect");
         }
+        if (clinicDelivered != null && clinicDelivered != alertsExpected) {
+            misses.add(clinicDelivered + " of " + alertsExpected + " alerts delivered to the clinic");
+        }
         if (parked != null && parked == 0) {
             misses.add("nothing parked: the fault made no record unsendable");
         }
@@ -65,6 +69,6 @@ record Tally(String name, long sent, long accepted, long stored, long assessed, 
     Tally with(Fault.Injected injected) {
         return new Tally(name, sent, accepted, stored, assessed, alertsExpected, alertsEmitted, lost, duplicated,
                 unexpectedAlerts, deadLettered, poisonInjected, recoverySeconds, injected.serverErrors(),
-                injected.hostileEffects(), injected.parked(), injected.parkedAfterRetry());
+                injected.hostileEffects(), injected.parked(), injected.parkedAfterRetry(), clinicDelivered);
     }
 }

@@ -115,6 +115,31 @@ class LedgerTest {
         assertEquals(List.of("1 still parked after the cause was mended and they were retried"), tally.misses());
     }
 
+    @Test
+    void anAlertTheClinicWasNeverDeliveredIsAMiss() {
+        Tally tally = Ledger.count("clinic", PLAN, new Ledger.Observed(PLAN.accepted(), ALL_ASSESSED, List.of(U1, U2), 0)
+                .withClinic(List.of(U1), List.of(U1)), 1);
+
+        assertEquals(List.of("1 of 2 alerts delivered to the clinic"), tally.failures());
+    }
+
+    @Test
+    void anAlertOnTheClinicsTopicTwiceIsDoubled() {
+        Tally tally = Ledger.count("clinic", PLAN, new Ledger.Observed(PLAN.accepted(), ALL_ASSESSED, List.of(U1, U2), 0)
+                .withClinic(List.of(U1, U2), List.of(U1, U2, U2)), 1);
+
+        assertEquals(2, tally.clinicDelivered());
+        assertEquals(List.of("1 duplicated"), tally.failures());
+    }
+
+    @Test
+    void anAlertDeliveredToTheClinicTwiceIsDoubled() {
+        Tally tally = Ledger.count("clinic", PLAN, new Ledger.Observed(PLAN.accepted(), ALL_ASSESSED, List.of(U1, U2), 0)
+                .withClinic(List.of(U1, U2, new Ledger.Alert("x5", U2.decision())), List.of()), 1);
+
+        assertEquals(1, tally.duplicated());
+    }
+
     private static Tally count(List<Ledger.Assessment> assessments, List<Ledger.Alert> alerts, long deadLettered) {
         return Ledger.count("test", PLAN, new Ledger.Observed(PLAN.accepted(), assessments, alerts, deadLettered), 1);
     }
