@@ -52,7 +52,7 @@ final class Harness {
         Cluster cluster = context.cluster();
         LocalStack stack = context.stack();
         String users = runPrefix + index + "-";
-        Stream stream = new Stream(stack.intakeUrl(),
+        Stream stream = new Stream(stack.intakeUrl(), stack.notifyUrl(),
                 new Stream.Settings(users, rate, scenario.apps(), scenario.copies(), scenario.consenting()), http);
         Progress progress = new Progress(scenario.name(), stream);
         try {

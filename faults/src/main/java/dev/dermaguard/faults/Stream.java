@@ -29,7 +29,9 @@ import dev.dermaguard.testsupport.fuzz.DevKeys;
  * known in advance. Of every four users, two log two 0.5 mm sessions on their cheeks a day apart (one
  * HEALING_GAP), one a session and a day later a check-in with pus (one INFECTION_SIGNS), one a session and an
  * all-clear check-in (no alert). With {@code consenting}, each user first consents to demo-clinic, so every alert
- * goes to that clinic's topic too (consents are set-up: they are neither counted as sent nor assessed).
+ * goes to that clinic's topic too (consents are set-up: they are neither counted as sent nor assessed). DESIGN.md
+ * sends a clinic what is raised while consent stands, consents applied as processed, so the user's sessions wait
+ * until notify-service knows the user: its read of the user's alerts answers 200 instead of 404.
  * New users start at the stream's rate whatever the services answer; a user's next event goes once the previous
  * is accepted, so each user's events reach risk-service in order and no arrival re-judges another. An event that
  * is not accepted (intake down, 503) is sent again, same id, until it is.
@@ -59,9 +61,13 @@ final class Stream {
     private static final Duration TICK = Duration.ofMillis(20);
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(2);
+    private static final Duration CONSENT_POLL = Duration.ofMillis(250);
+    /** Past this the sessions go anyway, and an alert the clinic then misses fails the scenario. */
+    private static final Duration CONSENT_WAIT = Duration.ofSeconds(30);
     private static final String AREA = "CHEEKS";
 
     private final String intakeUrl;
+    private final String notifyUrl;
     private final Settings settings;
     private final HttpClient http;
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
@@ -81,8 +87,9 @@ final class Stream {
     private volatile boolean starting = true;
     private long startedAt;
 
-    Stream(String intakeUrl, Settings settings, HttpClient http) {
+    Stream(String intakeUrl, String notifyUrl, Settings settings, HttpClient http) {
         this.intakeUrl = intakeUrl;
+        this.notifyUrl = notifyUrl;
         this.settings = settings;
         this.http = http;
     }
@@ -144,7 +151,7 @@ final class Stream {
         }
         unfinished.incrementAndGet();
         CompletableFuture<Void> history = settings.consenting()
-                ? post(consent(user)).thenCompose(consented -> post(session(user, firstDay)))
+                ? post(consent(user)).thenCompose(consented -> applied(user)).thenCompose(known -> post(session(user, firstDay)))
                 : post(session(user, firstDay));
         OffsetDateTime nextDay = firstDay.plusDays(1);
         Event next = kind < 2 ? session(user, nextDay) : checkIn(user, nextDay, kind == 2 ? "[\"PUS\"]" : "[]");
@@ -189,6 +196,36 @@ final class Stream {
                     return answered;
                 }))
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /** Completes once notify-service knows the user for every app (a consent applied), or after CONSENT_WAIT. */
+    private CompletableFuture<Void> applied(String user) {
+        long deadline = System.nanoTime() + CONSENT_WAIT.toNanos();
+        return CompletableFuture.allOf(settings.apps().stream().map(app -> {
+            CompletableFuture<Void> known = new CompletableFuture<>();
+            senders.execute(() -> askKnown(app, user, deadline, known));
+            return known;
+        }).toArray(CompletableFuture[]::new));
+    }
+
+    private void askKnown(App app, String user, long deadline, CompletableFuture<Void> known) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(notifyUrl + "/v1/users/" + user + "/alerts?limit=1"))
+                .timeout(Duration.ofSeconds(10)).header("X-API-Key", app.apiKey()).GET().build();
+        try {
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+                    || System.nanoTime() > deadline) {
+                known.complete(null);
+                return;
+            }
+        } catch (IOException e) {
+            // notify-service is restarting: ask again.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            known.cancel(false);
+            return;
+        }
+        clock.schedule(() -> senders.execute(() -> askKnown(app, user, deadline, known)), CONSENT_POLL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void attempt(App app, Event event, Duration retryAfter, CompletableFuture<Void> answered) {
