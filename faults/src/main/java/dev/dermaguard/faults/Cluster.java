@@ -39,7 +39,9 @@ final class Cluster implements AutoCloseable {
 
     static final Group RISK = new Group("risk-service", Topics.EVENTS);
     static final Group NOTIFY = new Group("notify-service", Topics.RISK_ASSESSMENTS);
-    static final List<Group> GROUPS = List.of(RISK, NOTIFY);
+    /** notify-service's consents: a lag here is a consent that alerts raised meanwhile do not see. */
+    static final Group CONSENTS = new Group("notify-service-consents", Topics.EVENTS);
+    static final List<Group> GROUPS = List.of(RISK, NOTIFY, CONSENTS);
     static final List<String> DEAD_LETTERS = List.of(
             Topics.EVENTS + Topics.DLQ_SUFFIX,
             Topics.RISK_ASSESSMENTS + Topics.DLQ_SUFFIX);

@@ -177,8 +177,9 @@ final class Faults {
         return context -> {
             List<String> readers = List.of(LocalStack.RISK_SERVICE, LocalStack.NOTIFY_SERVICE);
             all(readers, service -> context.stack().stopService(service, false));
-            context.cluster().rewind(Cluster.RISK);
-            context.cluster().rewind(Cluster.NOTIFY);
+            for (Cluster.Group group : Cluster.GROUPS) {
+                context.cluster().rewind(group);
+            }
             all(readers, service -> context.stack().startService(service));
             return Fault.Injected.NOTHING;
         };
