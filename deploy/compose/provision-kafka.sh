@@ -11,7 +11,7 @@ B=${KAFKA_ADMIN_BOOTSTRAP:-127.0.0.1:9091}
 BIN=/opt/kafka/bin
 # Each tool is a JVM start: tune them for start-up, and run independent ones side by side (together).
 export KAFKA_OPTS="${KAFKA_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-PARTITIONS=6                 # = dermaguard.alerting.clinic-topics.partitions and the HPAs' bound
+PARTITIONS=6                 # = deploy/kubernetes/base/kafka-topics.yaml and the HPAs' bound
 RETENTION_MS=604800000       # 7 days; the consumed-event logs keep ids at least this long (30 days by default)
 
 pids=()
