@@ -31,6 +31,8 @@ final class Faults {
 
     /** How long a deleted topic may take to park a record: the relay's delivery timeout and a round or two. */
     private static final Duration UNSENDABLE_WITHIN = Duration.ofSeconds(60);
+    /** How long the deleted topic waits for the clinic's next delivery, the one that must park. */
+    private static final Duration DELIVERED_WITHIN = Duration.ofSeconds(120);
 
     /** The app poison records claim to come from. */
     static final String POISON_APP = "poison-app";
@@ -108,10 +110,14 @@ final class Faults {
         return context -> {
             String topic = Topics.clinicAlerts(Stream.CLINIC);
             Admin admin = context.cluster().admin();
-            admin.deleteTopics(List.of(topic)).all().get();
             NotifyApi operator = new NotifyApi(context.stack().notifyUrl());
+            long lastCursor = operator.newestClinicCursor();
+            admin.deleteTopics(List.of(topic)).all().get();
             // Gone for longer than the relay's delivery timeout: within it a topic that comes back is a passing fault.
             Thread.sleep(context.outage().toMillis());
+            // Nothing can park before an alert is delivered to the clinic while its topic is gone: under load, the
+            // consenting users' alerts may come late.
+            operator.awaitClinicDeliveryAfter(lastCursor, DELIVERED_WITHIN);
             operator.awaitParked(UNSENDABLE_WITHIN);
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(Infrastructure.PARTITIONS), Optional.empty())))
                     .all().get();

@@ -54,6 +54,21 @@ final class NotifyApi {
         }
     }
 
+    /** The cursor of the newest alert delivered to demo-clinic; 0 before the first. */
+    long newestClinicCursor() throws IOException, InterruptedException {
+        JsonNode newest = JSON.readTree(call("GET", "/v1/clinics/" + Stream.CLINIC + "/alerts?limit=1", DevKeys.CLINIC,
+                200));
+        return newest.isEmpty() ? 0 : newest.get(0).path("cursor").asLong();
+    }
+
+    /** Returns once an alert past {@code cursor} was delivered to demo-clinic, or the time has passed. */
+    void awaitClinicDeliveryAfter(long cursor, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (newestClinicCursor() <= cursor && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
     /** Puts a parked row back in the outbox. */
     void retry(long id) throws IOException, InterruptedException {
         call("POST", "/v1/operator/outbox/parked/" + id + "/retry", DevKeys.OPERATOR, 202);

@@ -59,9 +59,13 @@ final class Stream {
     private static final double EVENTS_PER_USER = 2;
     private static final int SENDERS = 48;
     private static final Duration TICK = Duration.ofMillis(20);
+    /**
+     * Waits before a post is sent again, or notify-service asked again whether a consent was applied: the first,
+     * doubled up to the last. Every read of alerts is audited, and hundreds of users asking four times a second kept
+     * a freshly restarted notify-service (cold JIT) from applying the very consents they waited for.
+     */
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration LAST_RETRY = Duration.ofSeconds(2);
-    private static final Duration CONSENT_POLL = Duration.ofMillis(250);
     /** Past this the sessions go anyway, and an alert the clinic then misses fails the scenario. */
     private static final Duration CONSENT_WAIT = Duration.ofSeconds(30);
     private static final String AREA = "CHEEKS";
@@ -203,12 +207,12 @@ final class Stream {
         long deadline = System.nanoTime() + CONSENT_WAIT.toNanos();
         return CompletableFuture.allOf(settings.apps().stream().map(app -> {
             CompletableFuture<Void> known = new CompletableFuture<>();
-            senders.execute(() -> askKnown(app, user, deadline, known));
+            senders.execute(() -> askKnown(app, user, deadline, FIRST_RETRY, known));
             return known;
         }).toArray(CompletableFuture[]::new));
     }
 
-    private void askKnown(App app, String user, long deadline, CompletableFuture<Void> known) {
+    private void askKnown(App app, String user, long deadline, Duration askAgainAfter, CompletableFuture<Void> known) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(notifyUrl + "/v1/users/" + user + "/alerts?limit=1"))
                 .timeout(Duration.ofSeconds(10)).header("X-API-Key", app.apiKey()).GET().build();
         try {
@@ -224,8 +228,8 @@ final class Stream {
             known.cancel(false);
             return;
         }
-        clock.schedule(() -> senders.execute(() -> askKnown(app, user, deadline, known)), CONSENT_POLL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        clock.schedule(() -> senders.execute(() -> askKnown(app, user, deadline, doubled(askAgainAfter), known)),
+                askAgainAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void attempt(App app, Event event, Duration retryAfter, CompletableFuture<Void> answered) {
@@ -252,9 +256,12 @@ final class Stream {
             answered.complete(null);
         } else {
             // Down, overloaded or cut off mid-answer: the same event again later, as an app would.
-            Duration next = retryAfter.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryAfter.multipliedBy(2);
-            clock.schedule(() -> senders.execute(() -> attempt(app, event, next, answered)),
+            clock.schedule(() -> senders.execute(() -> attempt(app, event, doubled(retryAfter), answered)),
                     retryAfter.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static Duration doubled(Duration wait) {
+        return wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
     }
 }

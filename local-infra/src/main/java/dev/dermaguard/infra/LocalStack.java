@@ -191,18 +191,23 @@ public final class LocalStack implements AutoCloseable {
      * database, outbox) on a port of its own, its log {@code <name>-<n>.log}. Returns once it is ready, with the
      * name that {@link #stopService} and {@link #startService} take for it.
      */
-    public synchronized String startInstance(String name) {
+    public String startInstance(String name) {
         Definition definition = SERVICES.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
-        int n = 2;
-        while (services.containsKey(name + "-" + n)) {
-            n++;
+        String instance;
+        Service service;
+        // Only the choice of name and port is exclusive: instances of different services start side by side.
+        synchronized (this) {
+            int n = 2;
+            while (services.containsKey(name + "-" + n)) {
+                n++;
+            }
+            instance = name + "-" + n;
+            int port = Ports.free();
+            service = new Service(instance, jar(root, definition), definition.maxHeap(), port,
+                    environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
+            services.put(instance, service);
         }
-        String instance = name + "-" + n;
-        int port = Ports.free();
-        Service service = new Service(instance, jar(root, definition), definition.maxHeap(), port,
-                environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
-        services.put(instance, service);
         service.start();
         awaitReady(List.of(service));
         return instance;
@@ -299,7 +304,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Service service(String name) {
+    private synchronized Service service(String name) {
         Service service = services.get(name);
         if (service == null) {
             throw new IllegalArgumentException("no service " + name + "; there are " + services.keySet());
