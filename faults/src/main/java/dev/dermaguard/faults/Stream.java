@@ -58,6 +58,7 @@ final class Stream {
     static final String CLINIC = "demo-clinic";
     private static final double EVENTS_PER_USER = 2;
     private static final int SENDERS = 48;
+    private static final int ASKERS = 8;
     private static final Duration TICK = Duration.ofMillis(20);
     /**
      * Waits before a post is sent again, or notify-service asked again whether a consent was applied: the first,
@@ -80,6 +81,11 @@ final class Stream {
      * comes back meets a queue (as it would from real apps) rather than every waiting request at once.
      */
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+    /**
+     * Ask notify-service whether consents were applied: apart from the senders, so a crowd of waiting users never
+     * holds up the posts of the others, and never more than this many reads at once.
+     */
+    private final ExecutorService askers = Executors.newFixedThreadPool(ASKERS);
     private final AtomicInteger users = new AtomicInteger();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -112,6 +118,7 @@ final class Stream {
         }
         clock.shutdownNow();
         senders.shutdownNow();
+        askers.shutdownNow();
         return unfinished.get() == 0;
     }
 
@@ -207,7 +214,7 @@ final class Stream {
         long deadline = System.nanoTime() + CONSENT_WAIT.toNanos();
         return CompletableFuture.allOf(settings.apps().stream().map(app -> {
             CompletableFuture<Void> known = new CompletableFuture<>();
-            senders.execute(() -> askKnown(app, user, deadline, FIRST_RETRY, known));
+            askers.execute(() -> askKnown(app, user, deadline, FIRST_RETRY, known));
             return known;
         }).toArray(CompletableFuture[]::new));
     }
@@ -228,7 +235,7 @@ final class Stream {
             known.cancel(false);
             return;
         }
-        clock.schedule(() -> senders.execute(() -> askKnown(app, user, deadline, doubled(askAgainAfter), known)),
+        clock.schedule(() -> askers.execute(() -> askKnown(app, user, deadline, doubled(askAgainAfter), known)),
                 askAgainAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
 
