@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,11 +51,8 @@ final class NotifyApi {
     }
 
     /** Returns once some row is parked, or the time has passed. */
-    void awaitParked(Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (parkedIds().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(POLL.toMillis());
-        }
+    void awaitParked(Duration within) {
+        awaitUpTo(within, () -> !parkedIds().isEmpty());
     }
 
     /** The cursor of the newest alert delivered to demo-clinic; 0 before the first. */
@@ -62,11 +63,8 @@ final class NotifyApi {
     }
 
     /** Returns once an alert past {@code cursor} was delivered to demo-clinic, or the time has passed. */
-    void awaitClinicDeliveryAfter(long cursor, Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (newestClinicCursor() <= cursor && System.nanoTime() < deadline) {
-            Thread.sleep(POLL.toMillis());
-        }
+    void awaitClinicDeliveryAfter(long cursor, Duration within) {
+        awaitUpTo(within, () -> newestClinicCursor() > cursor);
     }
 
     /** Puts a parked row back in the outbox. */
@@ -79,14 +77,23 @@ final class NotifyApi {
      * was seen empty after the retries (or the time has passed).
      */
     List<Long> parkedAfterRetry(Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
         // The gauge shows what the scrape before counted: this one counts from after the retries.
         backlog();
-        Thread.sleep(POLL.toMillis());
-        while (backlog() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(POLL.toMillis());
-        }
+        awaitUpTo(within, () -> backlog() == 0);
         return parkedIds();
+    }
+
+    /**
+     * Returns once {@code met} holds or the time has passed (never sooner than one poll, the first look comes
+     * after it): the caller judges what it then finds.
+     */
+    private static void awaitUpTo(Duration within, Callable<Boolean> met) {
+        try {
+            Awaitility.await().pollDelay(POLL).pollInterval(POLL)
+                    .atMost(within.compareTo(POLL) > 0 ? within : POLL.multipliedBy(2)).until(met);
+        } catch (ConditionTimeoutException e) {
+            // Not met in time: the caller looks at what there is.
+        }
     }
 
     private double backlog() throws IOException, InterruptedException {
