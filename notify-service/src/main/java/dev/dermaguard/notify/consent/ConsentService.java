@@ -49,22 +49,12 @@ public class ConsentService {
      * batches lock them, so the two never deadlock.
      */
     public Uni<Void> apply(List<Item<ConsentChanged>> batch) {
-        List<Map.Entry<String, String>> byUser = batch.stream()
-                .map(item -> Map.entry(item.event().appId(), item.event().userId()))
-                .distinct().sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
-                .toList();
-        return Panache.withTransaction(() -> users.remember(byUser)
-                .flatMap(remembered -> lockAll(byUser))
+        List<Map.Entry<String, String>> changed = batch.stream()
+                .map(item -> Map.entry(item.event().appId(), item.event().userId())).toList();
+        return Panache.withTransaction(() -> users.remember(changed)
+                .flatMap(remembered -> users.lockAll(changed))
                 .flatMap(locked -> consumed.takeEffectOnce(batch,
                         change -> new EventId(change.appId(), change.eventId()), this::record)));
-    }
-
-    private Uni<Void> lockAll(List<Map.Entry<String, String>> byUser) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> user : byUser) {
-            chain = chain.flatMap(done -> users.lock(user.getKey(), user.getValue()));
-        }
-        return chain;
     }
 
     /**

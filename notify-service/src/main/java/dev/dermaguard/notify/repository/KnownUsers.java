@@ -60,6 +60,22 @@ public class KnownUsers {
         });
     }
 
+    /**
+     * {@link #lock Locks} the users of a batch, all remembered already, in the order of their ids: the order in which
+     * alert batches take them, so the two never deadlock.
+     *
+     * @param users each an app's id and its user's id
+     */
+    public Uni<Void> lockAll(Collection<Map.Entry<String, String>> users) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> user : users.stream().distinct()
+                .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .toList()) {
+            chain = chain.flatMap(done -> lock(user.getKey(), user.getValue()));
+        }
+        return chain;
+    }
+
     /** Remembers the user, then {@link #lock locks} it: for a consent change, which no batch remembered before. */
     public Uni<Void> rememberAndLock(String appId, String userId) {
         return NativeSql.update(REMEMBER, appId, userId).flatMap(inserted -> lock(appId, userId));
