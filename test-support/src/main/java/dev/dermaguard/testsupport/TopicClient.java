@@ -9,14 +9,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,8 +35,13 @@ import dev.dermaguard.contract.kafka.CloudEventHeaders;
  */
 public final class TopicClient implements AutoCloseable {
 
+    /** Longer than any producer's transaction timeout here: a publisher that died mid-transaction is aborted by then. */
+    private static final Duration DECIDED_WITHIN = Duration.ofSeconds(60);
+
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
+    /** Set when reading read_committed: tells each partition's log end, decided or not. */
+    private final Admin admin;
 
     public TopicClient(String bootstrapServers) {
         this(bootstrapServers, false);
@@ -62,6 +72,7 @@ public final class TopicClient implements AutoCloseable {
         // hold each fetch for Kafka's default 500 ms.
         consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+        this.admin = readCommitted ? Admin.create(connection) : null;
     }
 
     public void send(String topic, String key, String value, Headers headers) {
@@ -75,11 +86,17 @@ public final class TopicClient implements AutoCloseable {
         }
     }
 
-    /** Every record the topic holds now that matches, in partition and offset order. */
+    /**
+     * Every record the topic holds now that matches, in partition and offset order. Read read_committed, "now"
+     * includes every transaction committed before the call: see {@link #awaitDecided}.
+     */
     public synchronized List<ConsumerRecord<String, String>> read(String topic,
             Predicate<ConsumerRecord<String, String>> matching) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (admin != null) {
+            awaitDecided(partitions);
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -93,6 +110,31 @@ public final class TopicClient implements AutoCloseable {
         }
         consumer.unsubscribe();
         return found;
+    }
+
+    /**
+     * Waits until every record written to the partitions before this call is committed or aborted. A producer's
+     * commit returns once the coordinator logged it; the markers that let read_committed readers see its records
+     * reach the partitions a little later. Without this wait, a read right after a publisher committed (and, say,
+     * deleted its outbox rows) could miss them. Transactions begun after the call are not waited for.
+     */
+    private void awaitDecided(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> written = logEnds(partitions);
+        await().atMost(DECIDED_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> consumer.endOffsets(partitions)
+                .entrySet().stream().allMatch(committed -> committed.getValue() >= written.get(committed.getKey())));
+    }
+
+    private Map<TopicPartition, Long> logEnds(List<TopicPartition> partitions) {
+        try {
+            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+                    new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Waits (bounded) until the topic holds at least {@code count} matching records, and returns them all. */
@@ -115,5 +157,8 @@ public final class TopicClient implements AutoCloseable {
     public void close() {
         producer.close(Duration.ofSeconds(5));
         consumer.close(Duration.ofSeconds(5));
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 }
