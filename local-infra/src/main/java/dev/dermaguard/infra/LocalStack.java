@@ -26,9 +26,17 @@ public final class LocalStack implements AutoCloseable {
      * @param root the repository, where each service's {@code target/quarkus-app/quarkus-run.jar} is
      * @param kafka Kafka's listeners, and the HTTP ports: 0 for any free port
      * @param workDir Kafka's and PostgreSQL's state and every log
+     * @param serviceJvmOptions added to each service's JVM options, also when it starts again or scales out
      */
     public record Options(Path root, LocalKafka.Listeners kafka, int intakePort, int riskPort, int notifyPort,
-                          Path workDir) {
+                          Path workDir, List<String> serviceJvmOptions) {
+
+        /**
+         * Compiles the services' code with C1 only, as Quarkus's dev mode does: a restarted service is ready in a
+         * third of the time beside a running stream on two cores, while its peak speed is lower. For stacks that
+         * restart services often and carry little load (faults/run.sh --quick), never for a measurement of speed.
+         */
+        public static final List<String> QUICK_STARTS = List.of("-XX:TieredStopAtLevel=1");
 
         /**
          * What run-local.sh uses: the well-known ports (the services' Kafka listener on any free one: nothing outside
@@ -36,12 +44,16 @@ public final class LocalStack implements AutoCloseable {
          */
         public static Options defaults(Path root) {
             return new Options(root, new LocalKafka.Listeners(9092, 0, 9094), 8080, 8081, 8082,
-                    root.resolve(".dermaguard"));
+                    root.resolve(".dermaguard"), List.of());
         }
 
         /** What tests use: every port free, so runs never clash. */
         public static Options freePorts(Path root, Path workDir) {
-            return new Options(root, LocalKafka.Listeners.free(), 0, 0, 0, workDir);
+            return new Options(root, LocalKafka.Listeners.free(), 0, 0, 0, workDir, List.of());
+        }
+
+        public Options withServiceJvmOptions(List<String> options) {
+            return new Options(root, kafka, intakePort, riskPort, notifyPort, workDir, List.copyOf(options));
         }
 
         /** These options with the ports KAFKA_PORT, KAFKA_SERVICES_PORT, KAFKA_CLINIC_PORT, INTAKE_PORT, RISK_PORT and NOTIFY_PORT set. */
@@ -53,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
                     port(environment, INTAKE_PORT, intakePort),
                     port(environment, RISK_PORT, riskPort),
                     port(environment, NOTIFY_PORT, notifyPort),
-                    workDir);
+                    workDir, serviceJvmOptions);
         }
 
         private static int port(Map<String, String> environment, String variable, int otherwise) {
@@ -91,10 +103,13 @@ public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Map<String, Service> services;
     private final Path logs;
+    private final List<String> serviceJvmOptions;
     private boolean closed;
 
-    private LocalStack(Path root, Path workDir, Infrastructure infrastructure, Map<String, Service> services) {
+    private LocalStack(Path root, Path workDir, Infrastructure infrastructure, Map<String, Service> services,
+            List<String> serviceJvmOptions) {
         this.root = root;
+        this.serviceJvmOptions = serviceJvmOptions;
         this.workDir = workDir;
         this.infrastructure = infrastructure;
         this.services = services;
@@ -117,7 +132,8 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(environment, options.kafka(), workDir);
         LocalStack stack;
         try {
-            stack = new LocalStack(options.root(), workDir, infrastructure, services(options, infrastructure, logs));
+            stack = new LocalStack(options.root(), workDir, infrastructure, services(options, infrastructure, logs),
+                    options.serviceJvmOptions());
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -204,7 +220,7 @@ public final class LocalStack implements AutoCloseable {
             }
             instance = name + "-" + n;
             int port = Ports.free();
-            service = new Service(instance, jar(root, definition), definition.maxHeap(), port,
+            service = new Service(instance, jar(root, definition), definition.maxHeap(), serviceJvmOptions, port,
                     environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
             services.put(instance, service);
         }
@@ -273,7 +289,7 @@ public final class LocalStack implements AutoCloseable {
             int fixedPort = definition.port().applyAsInt(options);
             int port = fixedPort == 0 ? Ports.free() : fixedPort;
             services.put(definition.name(), new Service(definition.name(), jar(options.root(), definition),
-                    definition.maxHeap(), port, environment(infrastructure, definition, port),
+                    definition.maxHeap(), options.serviceJvmOptions(), port, environment(infrastructure, definition, port),
                     logs.resolve(definition.name() + ".log")));
         }
         return services;

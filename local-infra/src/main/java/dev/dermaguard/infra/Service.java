@@ -31,15 +31,18 @@ final class Service {
     private final String name;
     private final Path jar;
     private final String maxHeap;
+    private final List<String> extraJvmOptions;
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
     private ChildProcess process;
 
-    Service(String name, Path jar, String maxHeap, int port, Map<String, String> environment, Path log) {
+    Service(String name, Path jar, String maxHeap, List<String> extraJvmOptions, int port,
+            Map<String, String> environment, Path log) {
         this.name = name;
         this.jar = jar;
         this.maxHeap = maxHeap;
+        this.extraJvmOptions = extraJvmOptions;
         this.port = port;
         this.environment = environment;
         this.log = log;
@@ -75,6 +78,7 @@ final class Service {
         if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
             options.add("-XX:SharedArchiveFile=app-cds.jsa");
         }
+        options.addAll(extraJvmOptions);
         options.addAll(List.of("-jar", jar.getFileName().toString()));
         return options;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class LocalStackTest {
 
     @Test
     void refusesAFixedPortInUseNamingTheVariableThatMovesIt() {
-        TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, LocalKafka.Listeners.free(), port, 0, 0, root.resolve("work"))),
+        TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, LocalKafka.Listeners.free(), port, 0, 0, root.resolve("work"), List.of())),
                 port -> "port " + port + " is in use: stop what uses it or set INTAKE_PORT");
         assertTrue(Files.notExists(root.resolve("work")), "nothing started");
     }
@@ -27,7 +28,7 @@ class LocalStackTest {
     @Test
     void refusesAClinicListenerPortInUseNamingTheVariableThatMovesIt() {
         TakenPort.assertRefused(port -> LocalStack.start(new LocalStack.Options(root, new LocalKafka.Listeners(0, 0, port),
-                        0, 0, 0, root.resolve("work"))),
+                        0, 0, 0, root.resolve("work"), List.of())),
                 port -> "port " + port + " is in use: stop what uses it or set KAFKA_CLINIC_PORT");
         assertTrue(Files.notExists(root.resolve("work")), "nothing started");
     }
@@ -48,7 +49,7 @@ class LocalStackTest {
                 .withPortsFrom(Map.of("RISK_PORT", "9181", "KAFKA_PORT", "0", "KAFKA_CLINIC_PORT", "9194"));
 
         assertEquals(new LocalStack.Options(root, new LocalKafka.Listeners(0, 0, 9194), 8080, 9181, 8082,
-                root.resolve(".dermaguard")), options);
+                root.resolve(".dermaguard"), List.of()), options);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> options.withPortsFrom(Map.of("NOTIFY_PORT", "80a")));
         assertEquals("NOTIFY_PORT is not a port number: 80a", refused.getMessage());
