@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
                           Path workDir, List<String> serviceJvmOptions) {
 
         /**
-         * Compiles the services' code with C1 only, as Quarkus's dev mode does: a restarted service is ready in a
+         * Compiles the services' code with C1 only (no C2): a restarted service is ready in a
          * third of the time beside a running stream on two cores, while its peak speed is lower. For stacks that
          * restart services often and carry little load (faults/run.sh --quick), never for a measurement of speed.
          */
