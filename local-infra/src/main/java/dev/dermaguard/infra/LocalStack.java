@@ -109,10 +109,10 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Path root, Path workDir, Infrastructure infrastructure, Map<String, Service> services,
             List<String> serviceJvmOptions) {
         this.root = root;
-        this.serviceJvmOptions = serviceJvmOptions;
         this.workDir = workDir;
         this.infrastructure = infrastructure;
         this.services = services;
+        this.serviceJvmOptions = serviceJvmOptions;
         this.logs = workDir.resolve("logs");
     }
 

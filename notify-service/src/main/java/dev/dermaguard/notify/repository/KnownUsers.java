@@ -25,6 +25,11 @@ public class KnownUsers {
 
     private static final String LOCK = "select user_id from app_user where app_id = ?1 and user_id = ?2 for update";
 
+    /** The users given, locked in the order given (a Java sort: the order {@link #lock} is called in elsewhere). */
+    private static final String LOCK_ALL = "select a.user_id from unnest(cast(:apps as text[]), cast(:users as text[]))"
+            + " with ordinality as u(app_id, user_id, n) join app_user a on a.app_id = u.app_id and a.user_id = u.user_id"
+            + " order by u.n for update of a";
+
     private static final String KNOWS = "select 1 from app_user where app_id = ?1 and user_id = ?2";
 
     /**
@@ -38,10 +43,7 @@ public class KnownUsers {
             return Uni.createFrom().voidItem();
         }
         List<Map.Entry<String, String>> distinct = users.stream().distinct().toList();
-        return NativeSql.update(REMEMBER_ALL,
-                        Map.of("apps", distinct.stream().map(Map.Entry::getKey).toArray(String[]::new),
-                                "users", distinct.stream().map(Map.Entry::getValue).toArray(String[]::new)))
-                .replaceWithVoid();
+        return NativeSql.update(REMEMBER_ALL, asColumns(distinct)).replaceWithVoid();
     }
 
     /**
@@ -52,33 +54,45 @@ public class KnownUsers {
      * @throws IllegalStateException when the user was never remembered: there would be no row to lock
      */
     public Uni<Void> lock(String appId, String userId) {
-        return NativeSql.list(LOCK, String.class, appId, userId).map(locked -> {
-            if (locked.isEmpty()) {
-                throw new IllegalStateException("A user's lock was asked for before the user was remembered");
-            }
-            return null;
-        });
+        return NativeSql.list(LOCK, String.class, appId, userId).map(locked -> requireRemembered(locked.size(), 1));
     }
 
     /**
      * {@link #lock Locks} the users of a batch, all remembered already, in the order of their ids: the order in which
-     * alert batches take them, so the two never deadlock.
+     * alert batches take them, so the two never deadlock. One statement: PostgreSQL locks the rows in the order the
+     * query returns them, which is the order given.
      *
      * @param users each an app's id and its user's id
+     * @throws IllegalStateException when a user was never remembered
      */
     public Uni<Void> lockAll(Collection<Map.Entry<String, String>> users) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> user : users.stream().distinct()
+        List<Map.Entry<String, String>> inOrder = users.stream().distinct()
                 .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
-                .toList()) {
-            chain = chain.flatMap(done -> lock(user.getKey(), user.getValue()));
+                .toList();
+        if (inOrder.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        return NativeSql.list(LOCK_ALL, String.class, asColumns(inOrder))
+                .map(locked -> requireRemembered(locked.size(), inOrder.size()));
     }
 
     /** Remembers the user, then {@link #lock locks} it: for a consent change, which no batch remembered before. */
     public Uni<Void> rememberAndLock(String appId, String userId) {
         return NativeSql.update(REMEMBER, appId, userId).flatMap(inserted -> lock(appId, userId));
+    }
+
+    /** The named parameters {@code apps} and {@code users}, each user's ids at the same index. */
+    private static Map<String, String[]> asColumns(List<Map.Entry<String, String>> users) {
+        return Map.of("apps", users.stream().map(Map.Entry::getKey).toArray(String[]::new),
+                "users", users.stream().map(Map.Entry::getValue).toArray(String[]::new));
+    }
+
+    /** Only a remembered user has a row to lock. */
+    private static Void requireRemembered(int locked, int asked) {
+        if (locked != asked) {
+            throw new IllegalStateException("A user's lock was asked for before the user was remembered");
+        }
+        return null;
     }
 
     public Uni<Boolean> knows(String appId, String userId) {
