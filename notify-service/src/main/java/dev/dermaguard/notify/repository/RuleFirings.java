@@ -13,18 +13,13 @@ import dev.dermaguard.contract.events.Severity;
 import dev.dermaguard.persistence.NativeSql;
 
 /**
- * Every alerting finding as the policy counted it, and the lock per user, rule and area under which it is decided.
- * Every method runs in the current Panache transaction.
+ * Every alerting finding as the policy counted it. Every method runs in the current Panache transaction, under the
+ * lock of the finding's user ({@link KnownUsers#lockAll}), so no two decisions on one user interleave.
  */
 @ApplicationScoped
 public class RuleFirings {
 
     private static final String KEY = "app_id = ?1 and user_id = ?2 and rule = ?3 and area = ?4";
-
-    private static final String ADD_LOCK = "insert into alert_decision_lock (app_id, user_id, rule, area) "
-            + "values (?1, ?2, ?3, ?4) on conflict do nothing";
-
-    private static final String LOCK = "select rule from alert_decision_lock where " + KEY + " for update";
 
     private static final String COUNTED = "select severity from rule_firing where " + KEY + " and source_event_id = ?5";
 
@@ -33,14 +28,6 @@ public class RuleFirings {
 
     private static final String RECORD = "insert into rule_firing (app_id, user_id, rule, area, severity, "
             + "source_event_at, assessment_id, outcome, source_event_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-
-    /** Locks the decision on the firing's user, rule and area until the transaction ends. */
-    public Uni<Void> lock(RiskAssessed a, Risk firing) {
-        Object[] key = key(a, firing);
-        return NativeSql.update(ADD_LOCK, key)
-                .flatMap(inserted -> NativeSql.list(LOCK, String.class, key))
-                .replaceWithVoid();
-    }
 
     /** The severities already counted for the assessment's source event, by the same rule on the same area. */
     public Uni<List<Severity>> countedFor(RiskAssessed a, Risk firing) {
@@ -59,9 +46,5 @@ public class RuleFirings {
         return NativeSql.update(RECORD, a.appId(), a.userId(), firing.rule().name(), a.area().name(),
                 firing.severity().name(), a.sourceEventAt(), a.assessmentId(), outcome, a.sourceEventId())
                 .replaceWithVoid();
-    }
-
-    private static Object[] key(RiskAssessed a, Risk firing) {
-        return new Object[] {a.appId(), a.userId(), firing.rule().name(), a.area().name()};
     }
 }

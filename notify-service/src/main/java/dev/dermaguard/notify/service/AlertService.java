@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,7 +41,7 @@ import dev.dermaguard.outbox.Outbox;
 
 /**
  * Turns the risks of an assessment into alerts by {@link AlertPolicy}. Everything is one transaction: the
- * consumed-event entry, the decision (taken under a lock per user, rule and area), the alert row, its deliveries
+ * consumed-event entry, the decision (taken under the user's lock), the alert row, its deliveries
  * to consenting clinics, their outgoing records and the audit entry. So a redelivered assessment, or two instances
  * deciding at once, never emit twice, and a crash loses nothing.
  */
@@ -85,14 +86,21 @@ public class AlertService {
                 .sorted(Comparator.comparing((Item<RiskAssessed> item) -> item.event().appId())
                         .thenComparing(item -> item.event().userId()))
                 .toList();
-        return Panache.withTransaction(() -> users.remember(byUser.stream()
-                        .map(item -> Map.entry(item.event().appId(), item.event().userId())).toList())
-                .flatMap(remembered -> consumed.takeEffectOnce(byUser,
+        return Panache.withTransaction(() -> users.remember(usersOf(byUser.stream()))
+                // The deciding users' locks first, as consent changes take them: deliveries follow the consent that
+                // stands at commit, and every decision on a user waits for the one before it.
+                .flatMap(remembered -> users.lockAll(usersOf(byUser.stream()
+                        .filter(item -> !firingsOf(item.event()).isEmpty()))))
+                .flatMap(locked -> consumed.takeEffectOnce(byUser,
                         assessment -> new EventId(assessment.appId(), assessment.assessmentId()),
                         assessment -> decideAll(assessment, firingsOf(assessment)))));
     }
 
-    /** The most severe finding of each alerting rule, in rule order: locks are always taken in one order. */
+    private static List<Map.Entry<String, String>> usersOf(Stream<Item<RiskAssessed>> items) {
+        return items.map(item -> Map.entry(item.event().appId(), item.event().userId())).toList();
+    }
+
+    /** The most severe finding of each alerting rule, in rule order. */
     private static List<Risk> firingsOf(RiskAssessed assessment) {
         BinaryOperator<Risk> moreSevere = (a, b) -> a.severity().compareTo(b.severity()) >= 0 ? a : b;
         Map<String, Risk> strongest = assessment.risks().stream()
@@ -101,18 +109,10 @@ public class AlertService {
         return strongest.values().stream().sorted(Comparator.comparing(risk -> risk.rule().name())).toList();
     }
 
+    /** Under the user's lock, which the batch took. */
     private Uni<Void> decideAll(RiskAssessed assessment, List<Risk> firings) {
-        if (firings.isEmpty()) {
-            // Nothing to decide: the batch remembered the user, and no lock is needed.
-            return Uni.createFrom().voidItem();
-        }
         // In sequence: one reactive session runs one statement at a time.
-        // The user's lock first, as consent changes take it: deliveries follow the consent that stands at commit.
-        // The batch remembered the user already: locking is all that is left.
-        Uni<Void> chain = users.lock(assessment.appId(), assessment.userId());
-        for (Risk firing : firings) {
-            chain = chain.flatMap(done -> ruleFirings.lock(assessment, firing));
-        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (Risk firing : firings) {
             chain = chain.flatMap(done -> decide(assessment, firing));
         }
