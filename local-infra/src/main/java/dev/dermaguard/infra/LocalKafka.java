@@ -39,6 +39,8 @@ public final class LocalKafka implements AutoCloseable {
     private static final String STARTED_LINE = "Kafka Server started";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** A port chosen free may be taken before the broker listens on it (CI once): then other ports are chosen. */
+    private static final int START_ATTEMPTS = 3;
     /** Keeps the idle broker near 300 MB resident. */
     private static final String MAX_HEAP = "-Xmx256m";
 
@@ -91,15 +93,29 @@ public final class LocalKafka implements AutoCloseable {
      * @param topics no replication factor: the cluster's default, 1
      */
     public static LocalKafka start(Listeners listeners, Path workDir, int partitions, List<NewTopic> topics) {
+        Path dir = WorkFiles.createDirectories(workDir.toAbsolutePath());
+        // Each start's log is new; the attempts of one start share it.
+        WorkFiles.delete(dir.resolve("kafka.log"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(listeners, dir, partitions, topics);
+            } catch (PortTaken e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("A port chosen for Kafka was taken before the broker listened on it; starting on other ports");
+            }
+        }
+    }
+
+    private static LocalKafka startOnce(Listeners listeners, Path dir, int partitions, List<NewTopic> topics) {
         int plaintextPort = listenerPort(listeners.plaintext(), "Kafka");
         int servicesPort = listenerPort(listeners.services(), "Kafka's services listener");
         int clinicPort = listenerPort(listeners.clinic(), "Kafka's clinic listener");
-        Path dir = WorkFiles.createDirectories(workDir.toAbsolutePath());
         Path dataDir = dir.resolve("data");
         Path log = dir.resolve("kafka.log");
         // Each start is a new cluster, as each start of PostgreSQL is a new database: no state from an earlier run.
         WorkFiles.delete(dataDir);
-        WorkFiles.delete(log);
         Path config = writeConfig(dir, new Listeners(plaintextPort, servicesPort, clinicPort), Ports.free(), dataDir,
                 partitions);
         String classpath = brokerClasspath();
@@ -276,18 +292,33 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** @throws PortTaken when a listener's port was taken by the time the broker bound it */
     private static ChildProcess launch(String classpath, Path config, Path log) {
         CompletableFuture<Void> started = new CompletableFuture<>();
+        FirstError firstError = new FirstError();
         ChildProcess broker = ChildProcess.startJava("kafka", jvm(classpath, "kafka.Kafka", config.toString()), Map.of(),
                 log, line -> {
+                    firstError.accept(line);
                     if (line.contains(STARTED_LINE)) {
                         started.complete(null);
                     }
                 });
-        broker.finished().thenAccept(exitCode -> started.completeExceptionally(
-                new IllegalStateException("the Kafka broker exited with code " + exitCode + " before it started")));
-        await(started, broker, "starting the Kafka broker");
+        broker.finished().thenAccept(exitCode -> started.completeExceptionally(new IllegalStateException(
+                "the Kafka broker exited with code " + exitCode + " before it started" + firstError.describe())));
+        try {
+            await(started, broker, "starting the Kafka broker");
+        } catch (IllegalStateException e) {
+            throw firstError.portTaken() ? new PortTaken(e) : e;
+        }
         return broker;
+    }
+
+    /** A start that failed only because a port was taken between choosing it and the broker's bind. */
+    private static final class PortTaken extends IllegalStateException {
+
+        PortTaken(IllegalStateException failure) {
+            super(failure.getMessage(), failure.getCause());
+        }
     }
 
     /** Waits for a step of the start; on failure or timeout kills the process and says why, with its log's tail. */
