@@ -94,11 +94,12 @@ public final class LocalKafka implements AutoCloseable {
      */
     public static LocalKafka start(Listeners listeners, Path workDir, int partitions, List<NewTopic> topics) {
         Path dir = WorkFiles.createDirectories(workDir.toAbsolutePath());
+        Path log = dir.resolve("kafka.log");
         // Each start's log is new; the attempts of one start share it.
-        WorkFiles.delete(dir.resolve("kafka.log"));
+        WorkFiles.delete(log);
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(listeners, dir, partitions, topics);
+                return startOnce(listeners, dir, log, partitions, topics);
             } catch (PortTaken e) {
                 if (attempt == START_ATTEMPTS) {
                     throw e;
@@ -108,12 +109,11 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    private static LocalKafka startOnce(Listeners listeners, Path dir, int partitions, List<NewTopic> topics) {
+    private static LocalKafka startOnce(Listeners listeners, Path dir, Path log, int partitions, List<NewTopic> topics) {
         int plaintextPort = listenerPort(listeners.plaintext(), "Kafka");
         int servicesPort = listenerPort(listeners.services(), "Kafka's services listener");
         int clinicPort = listenerPort(listeners.clinic(), "Kafka's clinic listener");
         Path dataDir = dir.resolve("data");
-        Path log = dir.resolve("kafka.log");
         // Each start is a new cluster, as each start of PostgreSQL is a new database: no state from an earlier run.
         WorkFiles.delete(dataDir);
         Path config = writeConfig(dir, new Listeners(plaintextPort, servicesPort, clinicPort), Ports.free(), dataDir,

@@ -98,22 +98,18 @@ public final class LocalStack implements AutoCloseable {
             new Definition(RISK_SERVICE, Options::riskPort, RISK_PORT, "dermaguard_risk", "192m"),
             new Definition(NOTIFY_SERVICE, Options::notifyPort, NOTIFY_PORT, "dermaguard_notify", "96m"));
 
-    private final Path root;
-    private final Path workDir;
+    /** As started: each added instance is configured from them as the first ones were. */
+    private final Options options;
     private final Infrastructure infrastructure;
     private final Map<String, Service> services;
     private final Path logs;
-    private final List<String> serviceJvmOptions;
     private boolean closed;
 
-    private LocalStack(Path root, Path workDir, Infrastructure infrastructure, Map<String, Service> services,
-            List<String> serviceJvmOptions) {
-        this.root = root;
-        this.workDir = workDir;
+    private LocalStack(Options options, Infrastructure infrastructure, Map<String, Service> services, Path logs) {
+        this.options = options;
         this.infrastructure = infrastructure;
         this.services = services;
-        this.serviceJvmOptions = serviceJvmOptions;
-        this.logs = workDir.resolve("logs");
+        this.logs = logs;
     }
 
     /**
@@ -132,8 +128,7 @@ public final class LocalStack implements AutoCloseable {
         Infrastructure infrastructure = Infrastructure.start(environment, options.kafka(), workDir);
         LocalStack stack;
         try {
-            stack = new LocalStack(options.root(), workDir, infrastructure, services(options, infrastructure, logs),
-                    options.serviceJvmOptions());
+            stack = new LocalStack(options, infrastructure, services(options, infrastructure, logs), logs);
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -173,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Kafka's and PostgreSQL's state, and every log under {@code logs/}. */
     public Path workDir() {
-        return workDir;
+        return logs.getParent();
     }
 
     /** The broker, for tests that stop and start it. */
@@ -220,8 +215,7 @@ public final class LocalStack implements AutoCloseable {
             }
             instance = name + "-" + n;
             int port = Ports.free();
-            service = new Service(instance, jar(root, definition), definition.maxHeap(), serviceJvmOptions, port,
-                    environment(infrastructure, definition, port), logs.resolve(instance + ".log"));
+            service = newService(options, infrastructure, definition, instance, port, logs);
             services.put(instance, service);
         }
         service.start();
@@ -288,11 +282,16 @@ public final class LocalStack implements AutoCloseable {
         for (Definition definition : SERVICES) {
             int fixedPort = definition.port().applyAsInt(options);
             int port = fixedPort == 0 ? Ports.free() : fixedPort;
-            services.put(definition.name(), new Service(definition.name(), jar(options.root(), definition),
-                    definition.maxHeap(), options.serviceJvmOptions(), port, environment(infrastructure, definition, port),
-                    logs.resolve(definition.name() + ".log")));
+            services.put(definition.name(), newService(options, infrastructure, definition, definition.name(), port, logs));
         }
         return services;
+    }
+
+    /** An instance of the service defined, named {@code name}, logging to {@code <name>.log}. */
+    private static Service newService(Options options, Infrastructure infrastructure, Definition definition, String name,
+                                      int port, Path logs) {
+        return new Service(name, jar(options.root(), definition), definition.maxHeap(), options.serviceJvmOptions(),
+                port, environment(infrastructure, definition, port), logs.resolve(name + ".log"));
     }
 
     private static Map<String, String> environment(Infrastructure infrastructure, Definition definition, int port) {
