@@ -65,12 +65,14 @@ public class ConsentService {
      */
     public Uni<Integer> endAll(String clinicId, Caller operator) {
         return consents.standingFor(clinicId).flatMap(standing -> {
-            Uni<Integer> ended = Uni.createFrom().item(0);
+            List<Map.Entry<String, String>> consenting = standing.stream()
+                    .map(consent -> Map.entry(consent.appId(), consent.userId())).toList();
+            Uni<Integer> ended = users.remember(consenting).flatMap(remembered -> users.lockAll(consenting))
+                    .replaceWith(0);
             for (Consenting consent : standing) {
                 String appId = consent.appId();
                 String userId = consent.userId();
-                ended = ended.flatMap(count -> users.rememberAndLock(appId, userId)
-                        .flatMap(locked -> consents.end(appId, userId, clinicId))
+                ended = ended.flatMap(count -> consents.end(appId, userId, clinicId)
                         // A revocation the user made meanwhile already ended it.
                         .flatMap(stood -> !stood ? Uni.createFrom().item(count)
                                 : consents.freeze(appId, userId, clinicId)

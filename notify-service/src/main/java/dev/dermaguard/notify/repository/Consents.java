@@ -12,7 +12,7 @@ import dev.dermaguard.persistence.NativeSql;
 /**
  * The latest consent of each user for each clinic, in the order consent events were processed, and what a clinic
  * keeps of a user's alerts after a revocation. Every method runs in the current Panache transaction, under the
- * user's lock ({@link KnownUsers#lock}) where it changes a consent.
+ * user's lock ({@link KnownUsers#lockAll}) where it changes a consent.
  */
 @ApplicationScoped
 public class Consents {

@@ -21,11 +21,7 @@ public class KnownUsers {
             + " unnest(cast(:apps as text[]), cast(:users as text[])) as u(app_id, user_id)"
             + " order by app_id, user_id on conflict do nothing";
 
-    private static final String REMEMBER = "insert into app_user (app_id, user_id) values (?1, ?2) on conflict do nothing";
-
-    private static final String LOCK = "select user_id from app_user where app_id = ?1 and user_id = ?2 for update";
-
-    /** The users given, locked in the order given (a Java sort: the order {@link #lock} is called in elsewhere). */
+    /** The users given, locked in the order given ({@link #lockAll} sorts them). */
     private static final String LOCK_ALL = "select a.user_id from unnest(cast(:apps as text[]), cast(:users as text[]))"
             + " with ordinality as u(app_id, user_id, n) join app_user a on a.app_id = u.app_id and a.user_id = u.user_id"
             + " order by u.n for update of a";
@@ -47,20 +43,10 @@ public class KnownUsers {
     }
 
     /**
-     * Locks the row of a user already remembered (by this transaction or an earlier one) until the current Panache
-     * transaction ends. Every delivery decision and every consent change of a user takes this lock first (before any
-     * other), so they serialize and never deadlock.
-     *
-     * @throws IllegalStateException when the user was never remembered: there would be no row to lock
-     */
-    public Uni<Void> lock(String appId, String userId) {
-        return NativeSql.list(LOCK, String.class, appId, userId).map(locked -> requireRemembered(locked.size(), 1));
-    }
-
-    /**
-     * {@link #lock Locks} the users of a batch, all remembered already, in the order of their ids: the order in which
-     * alert batches take them, so the two never deadlock. One statement: PostgreSQL locks the rows in the order the
-     * query returns them, which is the order given.
+     * Locks the rows of users already remembered (by this transaction or an earlier one) until the current Panache
+     * transaction ends. Every delivery decision, consent change and offboarding takes its users' locks this way,
+     * before anything else: so they serialize, and since every taker locks in the order of the users' ids, they never
+     * deadlock. One statement: PostgreSQL locks the rows in the order the query returns them, which is the order given.
      *
      * @param users each an app's id and its user's id
      * @throws IllegalStateException when a user was never remembered
@@ -73,26 +59,18 @@ public class KnownUsers {
             return Uni.createFrom().voidItem();
         }
         return NativeSql.list(LOCK_ALL, String.class, asColumns(inOrder))
-                .map(locked -> requireRemembered(locked.size(), inOrder.size()));
-    }
-
-    /** Remembers the user, then {@link #lock locks} it: for a consent change, which no batch remembered before. */
-    public Uni<Void> rememberAndLock(String appId, String userId) {
-        return NativeSql.update(REMEMBER, appId, userId).flatMap(inserted -> lock(appId, userId));
+                .map(locked -> {
+                    if (locked.size() != inOrder.size()) {
+                        throw new IllegalStateException("A user's lock was asked for before the user was remembered");
+                    }
+                    return null;
+                });
     }
 
     /** The named parameters {@code apps} and {@code users}, each user's ids at the same index. */
     private static Map<String, String[]> asColumns(List<Map.Entry<String, String>> users) {
         return Map.of("apps", users.stream().map(Map.Entry::getKey).toArray(String[]::new),
                 "users", users.stream().map(Map.Entry::getValue).toArray(String[]::new));
-    }
-
-    /** Only a remembered user has a row to lock. */
-    private static Void requireRemembered(int locked, int asked) {
-        if (locked != asked) {
-            throw new IllegalStateException("A user's lock was asked for before the user was remembered");
-        }
-        return null;
     }
 
     public Uni<Boolean> knows(String appId, String userId) {

@@ -3,6 +3,7 @@ package dev.dermaguard.notify.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,22 +79,20 @@ public class AlertService {
     }
 
     /**
-     * The assessments of one poll, valid ones ({@link RiskAssessed}'s constraints), in one transaction. They are taken user by user (each user's in the
-     * order received), so batches, consent changes and offboarding take users' locks in one order.
+     * The assessments of one poll, valid ones ({@link RiskAssessed}'s constraints), in one transaction, each user's in
+     * the order received.
      */
     public Uni<Void> handle(List<Item<RiskAssessed>> batch) {
-        List<Item<RiskAssessed>> byUser = batch.stream()
-                .sorted(Comparator.comparing((Item<RiskAssessed> item) -> item.event().appId())
-                        .thenComparing(item -> item.event().userId()))
-                .toList();
-        return Panache.withTransaction(() -> users.remember(usersOf(byUser.stream()))
-                // The deciding users' locks first, as consent changes take them: deliveries follow the consent that
-                // stands at commit, and every decision on a user waits for the one before it.
-                .flatMap(remembered -> users.lockAll(usersOf(byUser.stream()
-                        .filter(item -> !firingsOf(item.event()).isEmpty()))))
-                .flatMap(locked -> consumed.takeEffectOnce(byUser,
+        Map<RiskAssessed, List<Risk>> firings = new IdentityHashMap<>();
+        batch.forEach(item -> firings.put(item.event(), firingsOf(item.event())));
+        return Panache.withTransaction(() -> users.remember(usersOf(batch.stream()))
+                // The deciding users' locks first (in the one order every lock taker uses), as consent changes take
+                // them: deliveries follow the consent that stands at commit, and decisions on a user never interleave.
+                .flatMap(remembered -> users.lockAll(usersOf(batch.stream()
+                        .filter(item -> !firings.get(item.event()).isEmpty()))))
+                .flatMap(locked -> consumed.takeEffectOnce(batch,
                         assessment -> new EventId(assessment.appId(), assessment.assessmentId()),
-                        assessment -> decideAll(assessment, firingsOf(assessment)))));
+                        assessment -> decideAll(assessment, firings.get(assessment)))));
     }
 
     private static List<Map.Entry<String, String>> usersOf(Stream<Item<RiskAssessed>> items) {
