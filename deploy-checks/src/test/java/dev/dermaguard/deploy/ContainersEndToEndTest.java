@@ -129,7 +129,8 @@ class ContainersEndToEndTest {
                 .waitingFor(Wait.forHttp("/q/health/ready").forPort(management).withStartupTimeout(START));
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** HTTP/1.1: the JDK's default first asks to upgrade to h2c, a known way for its client to hang. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static void post(GenericContainer<?> service, String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(service, path))

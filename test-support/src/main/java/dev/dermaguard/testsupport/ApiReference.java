@@ -12,9 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,23 +55,14 @@ public final class ApiReference {
         return broken;
     }
 
-    /**
-     * HTTP/1.1, as the fault harness asks: the JDK's default first asks each connection to upgrade to h2c. And a
-     * bound of its own around the exchange: a clean clone's CI (2026-12-07) hung ten minutes in {@code send} of this
-     * request, its 30 s request timeout notwithstanding, until the build was stopped.
-     */
     private static HttpResponse<String> get(URI root, String target, String key) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient client = Http11.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(root.resolve(target)).timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", key).build();
         try {
-            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(60, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("GET " + target + " got no answer within 60 s", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io)
-                    : new IllegalStateException("GET " + target + " failed", e.getCause());
+            return Http11.send(client, request, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(60));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

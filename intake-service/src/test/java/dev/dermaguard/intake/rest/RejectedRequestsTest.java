@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.dermaguard.intake.IntakeInfrastructure;
+import dev.dermaguard.testsupport.Http11;
 
 /** Every kind of request the service must refuse gets its own 4xx problem, never a 5xx or a stack trace. */
 @QuarkusTest
@@ -152,7 +153,8 @@ class RejectedRequestsTest {
                     .header("X-API-Key", Requests.APP_KEY).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http11.send(Http11.client(), request, HttpResponse.BodyHandlers.ofString(),
+                    Duration.ofSeconds(60));
             assertEquals(413, response.statusCode(), size + ": " + response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM),
                     size + ": " + response.headers().map() + response.body());

@@ -1,7 +1,6 @@
 package dev.dermaguard.notify.rest;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+
+import dev.dermaguard.testsupport.Http11;
 
 /** A minimal Server-Sent Events client, as a clinic's dashboard would be: records each event and when it came. */
 final class SseClient implements AutoCloseable {
@@ -29,7 +30,7 @@ final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+        response = Http11.client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             status.complete(r.statusCode());
             CompletableFuture.runAsync(() -> read(r.body()));

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dermaguard.testsupport.Http11;
+
 /**
  * Sends generated requests to a running service (a {@code @QuarkusTest}'s or a live stack's) and judges every
  * answer: no 5xx, and every 4xx a problem ({@code application/problem+json} with its status and a detail, no stack
@@ -30,7 +32,7 @@ public final class Fuzzer {
 
     private final URI base;
     private final boolean refusalsOnly;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = Http11.client();
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param refusalsOnly every generated request is invalid, so a 2xx or 3xx is a failure too */
@@ -91,7 +93,8 @@ public final class Fuzzer {
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         request.headers().forEach(builder::header);
-        HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = Http11.send(client, builder.build(), HttpResponse.BodyHandlers.ofInputStream(),
+                Duration.ofSeconds(90));
         String type = response.headers().firstValue("Content-Type").orElse("");
         try (InputStream body = response.body()) {
             return new Answer(response.statusCode(), type, response.statusCode() < 400 ? ""

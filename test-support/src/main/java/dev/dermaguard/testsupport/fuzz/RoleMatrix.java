@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dermaguard.testsupport.Http11;
+
 /**
  * Tries one endpoint with no key, an unknown key and every development key, and says where the answer is not what
  * the endpoint's roles promise: 401 without a known key, 403 naming the admitted roles for a key of another role,
@@ -29,7 +31,7 @@ public final class RoleMatrix {
     private static final String UNKNOWN = "Unknown API key";
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = Http11.client();
     private final ObjectMapper json = new ObjectMapper();
 
     public RoleMatrix(URI base) {
@@ -89,7 +91,8 @@ public final class RoleMatrix {
             request.header("X-API-Key", key);
         }
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = Http11.send(client, request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream(), Duration.ofSeconds(60));
             try (InputStream in = response.body()) {
                 // A success is not read: it may be an event stream that does not end.
                 String detail = response.statusCode() < 400 ? ""
