@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.TopicPartition;
 
+import dev.dermaguard.infra.Http11;
 import dev.dermaguard.infra.LocalStack;
 
 /**
@@ -33,9 +34,7 @@ final class Harness {
     private final Timing timing;
     private final int rate;
     private final String runPrefix;
-    /** HTTP/1.1 as apps post: the JDK's default asks every new connection to upgrade to h2c first. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = Http11.builder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Scenarios may run side by side. */
     private final List<Ledger.Plan> plans = new CopyOnWriteArrayList<>();
     private final NotifyApi notify;

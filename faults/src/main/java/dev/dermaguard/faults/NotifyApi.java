@@ -16,6 +16,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dermaguard.infra.Http11;
 import dev.dermaguard.testsupport.fuzz.DevKeys;
 
 /**
@@ -30,8 +31,7 @@ final class NotifyApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String notifyUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = Http11.builder().connectTimeout(Duration.ofSeconds(2)).build();
 
     NotifyApi(String notifyUrl) {
         this.notifyUrl = notifyUrl;

@@ -2,7 +2,6 @@ package dev.dermaguard.infra;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -116,9 +115,8 @@ public final class ClinicAccessCommand {
                 .build();
         HttpResponse<String> response;
         try {
-            // HTTP/1.1: the JDK's default first asks to upgrade to h2c, a known way for its client to hang.
-            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT)
-                    .build().send(request, HttpResponse.BodyHandlers.ofString());
+            response = Http11.builder().connectTimeout(HTTP_TIMEOUT).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("notify-service is not reachable at " + uri + " (NOTIFY_URL); nothing was"
                     + " changed: offboarding ends the clinic's consents there first", e);

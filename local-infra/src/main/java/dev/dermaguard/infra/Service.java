@@ -26,9 +26,7 @@ final class Service {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-    /** HTTP/1.1: the JDK's default first asks to upgrade to h2c, a known way for its client to hang. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = Http11.builder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;

@@ -16,6 +16,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dermaguard.infra.Http11;
 import dev.dermaguard.testsupport.fuzz.DevKeys;
 import dev.dermaguard.testsupport.fuzz.RoleMatrix;
 
@@ -31,6 +32,7 @@ public final class ApiReference {
     public static final String SCHEME = "ApiKey";
     private static final String PROBLEM = "application/problem+json";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final HttpClient HTTP = Http11.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private ApiReference() {
     }
@@ -56,11 +58,10 @@ public final class ApiReference {
     }
 
     private static HttpResponse<String> get(URI root, String target, String key) {
-        HttpClient client = Http11.builder().followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(root.resolve(target)).timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", key).build();
         try {
-            return Http11.send(client, request, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(60));
+            return Http11.send(HTTP, request, HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(60));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

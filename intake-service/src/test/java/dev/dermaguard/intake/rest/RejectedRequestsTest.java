@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.dermaguard.infra.Http11;
 import dev.dermaguard.intake.IntakeInfrastructure;
-import dev.dermaguard.testsupport.Http11;
 
 /** Every kind of request the service must refuse gets its own 4xx problem, never a 5xx or a stack trace. */
 @QuarkusTest
@@ -144,6 +145,7 @@ class RejectedRequestsTest {
 
     @Test
     void aChunkedBodyWithoutLengthIsRefusedAtTheLimitWith413Problem() throws Exception {
+        HttpClient client = Http11.client();
         for (var limit : Map.of("v1/sessions", BodyLimit.ONE_EVENT, "v1/sessions/batch", BodyLimit.BATCH).entrySet()) {
             int size = limit.getValue() + 1;
             // Whitespace inside the opening bracket: the reader must take it all in before it could complain.
@@ -153,7 +155,7 @@ class RejectedRequestsTest {
                     .header("X-API-Key", Requests.APP_KEY).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
-            HttpResponse<String> response = Http11.send(Http11.client(), request, HttpResponse.BodyHandlers.ofString(),
+            HttpResponse<String> response = Http11.send(client, request, HttpResponse.BodyHandlers.ofString(),
                     Duration.ofSeconds(60));
             assertEquals(413, response.statusCode(), size + ": " + response.body());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM),

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import dev.dermaguard.testsupport.Http11;
+import dev.dermaguard.infra.Http11;
 
 /** A minimal Server-Sent Events client, as a clinic's dashboard would be: records each event and when it came. */
 final class SseClient implements AutoCloseable {

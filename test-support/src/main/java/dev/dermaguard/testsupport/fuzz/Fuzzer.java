@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.dermaguard.testsupport.Http11;
+import dev.dermaguard.infra.Http11;
 
 /**
  * Sends generated requests to a running service (a {@code @QuarkusTest}'s or a live stack's) and judges every

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.dermaguard.testsupport.Http11;
+import dev.dermaguard.infra.Http11;
 
 /**
  * Tries one endpoint with no key, an unknown key and every development key, and says where the answer is not what

@@ -1,4 +1,4 @@
-package dev.dermaguard.testsupport;
+package dev.dermaguard.infra;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * HTTP clients for the tests and the harnesses, speaking HTTP/1.1 as apps and clinics do. The JDK's default first
+ * HTTP clients for the local stack's tools, the tests and the harnesses, speaking HTTP/1.1 as apps and clinics do. The JDK's default first
  * asks each new connection to upgrade to h2c, and a JDK client left at that default is a known way to hang past its
  * request timeout: a clean clone's CI (2026-12-07) waited ten minutes in one {@code send} until the build was stopped.
  * {@link #send} adds a bound of the caller's own, so a hang fails one test instead of the whole run.
